@@ -1,0 +1,1 @@
+"""Static briefing-site generator: YAML records in, Markdown pages for MkDocs out."""

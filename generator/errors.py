@@ -1,0 +1,45 @@
+"""Problems found in the data, gathered across the whole run and reported once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Problem:
+    """One thing wrong with one place in one file."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class GeneratorError(Exception):
+    """Root of the errors the command line reports without a traceback."""
+
+
+class DataError(GeneratorError):
+    """The data has problems; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} problem(s) in the data")
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+        return "\n".join(lines)
+
+
+def field_name(path: tuple[str | int, ...]) -> str:
+    """Spell a path inside a record the way a contributor reads it: sources[0].quote."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name

@@ -1,0 +1,55 @@
+"""French words for the values the schema allows. Pages show these, never the raw codes."""
+
+from __future__ import annotations
+
+EVENT_STATUS = {
+    "occurred": "A eu lieu",
+    "announced": "Annoncé",
+    "planned": "Prévu",
+    "reported": "Rapporté, non confirmé",
+    "denied": "Démenti",
+    "cancelled": "Annulé",
+}
+CERTAINTY = {  # follows the word "date"
+    "exact": "",
+    "approximate": "approximative",
+    "inferred": "déduite",
+}
+ACTOR_KIND = {  # in the order the actors index shows them
+    "person": "Personnes",
+    "state": "États",
+    "organization": "Organisations",
+    "media": "Médias et agences",
+    "group": "Groupes",
+    "place": "Lieux",
+}
+QUESTION_STATUS = {
+    "open": "Ouverte",
+    "partly_answered": "Réponse partielle",
+    "answered": "Répondue",
+}
+STANCE = {
+    "supports": "Va dans ce sens",
+    "contradicts": "Va à l'encontre",
+    "context": "Contexte",
+}
+TREATY_STATUS = {
+    "announced": "Annoncé",
+    "signed": "Signé",
+    "ratified": "Ratifié",
+    "in_force": "En vigueur",
+    "invoked": "Invoqué",
+    "suspended": "Suspendu",
+    "terminated": "Dénoncé",
+}
+LANGUAGE = {"fr": "français", "en": "anglais", "ru": "russe", "ko": "coréen", "de": "allemand"}
+
+ALL = {
+    "event_status": EVENT_STATUS,
+    "certainty": CERTAINTY,
+    "actor_kind": ACTOR_KIND,
+    "question_status": QUESTION_STATUS,
+    "stance": STANCE,
+    "treaty_status": TREATY_STATUS,
+    "language": LANGUAGE,
+}

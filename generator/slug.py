@@ -1,0 +1,24 @@
+"""Ids from titles: lowercase ASCII words joined by hyphens, accents folded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# Letters that do not decompose into a base letter and an accent.
+_SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lowercase `text` and drop its accents: 'Coopération' -> 'cooperation'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """Make an id from text: 'Sommet de Vladivostok' -> 'sommet-de-vladivostok'."""
+    slug = _NOT_WORD.sub("-", fold(text)).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug

@@ -1,0 +1,270 @@
+"""Check the loaded records: their schema, then what a schema cannot say.
+
+That is: ids match file names and are unique, dates exist and ends follow starts, addresses are
+web addresses, text holds no invisible control characters, and every reference resolves.
+Every problem is returned; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from .dates import PartialDate
+from .errors import Problem, field_name
+from .load import Document
+from .schema import check_schema
+from .yamlsafe import Path, Value
+
+# Refs: (kind, where in the record) -> kind of record the value names. '*' walks a list.
+REFERENCES: dict[str, list[tuple[Path, str]]] = {
+    "briefing": [(("featured_events", "*"), "event")],
+    "event": [
+        (("actors", "*"), "actor"),
+        (("according_to", "*"), "actor"),
+        (("sources", "*", "source"), "source"),
+        (("outcome_of",), "event"),
+        (("treaties", "*", "treaty"), "treaty"),
+    ],
+    "actor": [(("affiliations", "*", "actor"), "actor")],
+    "treaty": [
+        (("parties", "*"), "actor"),
+        (("signatories", "*"), "actor"),
+        (("status_history", "*", "event"), "event"),
+        (("status_history", "*", "sources", "*", "source"), "source"),
+        (("provisions", "*", "sources", "*", "source"), "source"),
+    ],
+    "question": [
+        (("evidence", "*", "event"), "event"),
+        (("sources", "*", "source"), "source"),
+    ],
+}
+DATE_FIELDS: list[tuple[Path, Path | None]] = [  # (date, the end date that must not precede it)
+    (("date",), ("end_date",)),
+    (("published",), None),
+    (("raised",), None),
+    (("status_history", "*", "date"), None),
+]
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_PLURAL = {
+    "briefing": "briefing",
+    "source": "sources",
+    "actor": "actors",
+    "event": "events",
+    "treaty": "treaties",
+    "question": "questions",
+}
+
+
+def validate(documents: list[Document], known: dict[str, set[str]]) -> list[Problem]:
+    """Return every problem in `documents`; `known` holds the ids of every file found, by kind."""
+    problems: list[Problem] = []
+    checked: list[Document] = []
+    for doc in documents:
+        found = check_schema(doc)
+        problems += found
+        if not found:  # the checks below rely on the record's shape
+            checked.append(doc)
+    for doc in checked:
+        problems += _check_identity(doc)
+        problems += _check_text(doc)
+        problems += _check_dates(doc)
+        problems += _check_urls(doc)
+        problems += _check_references(doc, known)
+        problems += _check_within(doc)
+    problems += _check_unique_ids(documents)
+    problems += _check_outcomes(checked)
+    problems += _check_provision_links(checked)
+    return problems
+
+
+def walk(value: Value, pattern: Path, at: Path = ()) -> Iterator[tuple[Path, Value]]:
+    """Yield (path, value) for each value matching `pattern`, where '*' is every list item."""
+    if not pattern:
+        yield at, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, rest, (*at, index))
+    elif isinstance(value, dict) and head in value:
+        yield from walk(value[head], rest, (*at, head))
+
+
+def _problem(doc: Document, path: Path, message: str) -> Problem:
+    return Problem(doc.display, doc.line(path), field_name(path), message)
+
+
+def _check_identity(doc: Document) -> list[Problem]:
+    if doc.kind == "briefing":
+        return []
+    record_id = doc.data["id"]
+    if record_id != doc.stem:
+        return [
+            _problem(
+                doc,
+                ("id",),
+                f"'{record_id}' does not match the file name; "
+                f"expected '{doc.stem}' (or rename the file to {record_id}.yaml)",
+            )
+        ]
+    if doc.kind == "event":
+        folder = doc.path.parent.name
+        year = str(doc.data["date"])[:4]
+        if folder != year:
+            return [
+                _problem(
+                    doc,
+                    ("date",),
+                    f"the event is dated {year} but filed under events/{folder}/; move it to events/{year}/",
+                )
+            ]
+    return []
+
+
+def _check_text(doc: Document) -> list[Problem]:
+    return [
+        _problem(doc, path, f"contains the invisible control character U+{ord(match.group()):04X}; remove it")
+        for path, value in _strings(doc.data)
+        for match in [_INVISIBLE.search(value)]
+        if match
+    ]
+
+
+def _strings(value: Value, at: Path = ()) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*at, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*at, key))
+
+
+def _check_dates(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    for start_pattern, end_pattern in DATE_FIELDS:
+        for path, text in walk(doc.data, start_pattern):
+            start = _parse_date(doc, path, text, problems)
+            if start is None or end_pattern is None:
+                continue
+            for end_path, end_text in walk(doc.data, end_pattern):
+                end = _parse_date(doc, end_path, end_text, problems)
+                if end is not None and end < start:
+                    problems.append(_problem(doc, end_path, f"ends ({end.iso}) before it starts ({start.iso})"))
+    return problems
+
+
+def _parse_date(doc: Document, path: Path, text: Value, problems: list[Problem]) -> PartialDate | None:
+    try:
+        return PartialDate.parse(str(text))
+    except ValueError as error:
+        problems.append(_problem(doc, path, f"not a real date: {error}, got '{text}'"))
+        return None
+
+
+def _check_urls(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    for path, url in walk(doc.data, ("url",)):
+        parts = urlsplit(str(url))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            problems.append(_problem(doc, path, f"expected an http:// or https:// address, got '{url}'"))
+    return problems
+
+
+def _check_references(doc: Document, known: dict[str, set[str]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for pattern, target in REFERENCES.get(doc.kind, []):
+        for path, ref in walk(doc.data, pattern):
+            if ref not in known.get(target, set()):
+                problems.append(_problem(doc, path, _unknown(target, ref, known.get(target, set()))))
+    return problems
+
+
+def _unknown(kind: str, ref: Value, ids: set[str]) -> str:
+    close = difflib.get_close_matches(str(ref), sorted(ids), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {kind} '{ref}': no file {_PLURAL[kind]}/{ref}.yaml{hint}"
+
+
+def _check_within(doc: Document) -> list[Problem]:
+    """Check references inside one record: provision ids, affiliations to oneself."""
+    problems: list[Problem] = []
+    if doc.kind == "treaty":
+        seen: set[Value] = set()
+        for path, provision_id in walk(doc.data, ("provisions", "*", "id")):
+            if provision_id in seen:
+                problems.append(_problem(doc, path, f"provision id '{provision_id}' is used twice in this treaty"))
+            seen.add(provision_id)
+    if doc.kind == "actor":
+        for path, ref in walk(doc.data, ("affiliations", "*", "actor")):
+            if ref == doc.data["id"]:
+                problems.append(_problem(doc, path, "an actor cannot be affiliated with itself"))
+    if doc.kind == "event":
+        for path, ref in walk(doc.data, ("outcome_of",)):
+            if ref == doc.data["id"]:
+                problems.append(_problem(doc, path, "an event cannot be the outcome of itself"))
+    return problems
+
+
+def _check_unique_ids(documents: list[Document]) -> list[Problem]:
+    """Events live in year folders, so two files can share a name; ids must still be unique."""
+    by_id: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    for doc in documents:
+        if doc.kind != "briefing":
+            by_id[(doc.kind, doc.stem)].append(doc)
+    return [
+        _problem(doc, ("id",), f"the id '{stem}' is also used by {docs[0].display}; ids must be unique")
+        for (_, stem), docs in sorted(by_id.items())
+        for doc in docs[1:]
+    ]
+
+
+def _check_outcomes(documents: list[Document]) -> list[Problem]:
+    """An outcome comes after what announced it, and names an event of another file."""
+    events = {doc.stem: doc for doc in documents if doc.kind == "event"}
+    problems: list[Problem] = []
+    for doc in events.values():
+        target = events.get(str(doc.data.get("outcome_of", "")))
+        if target is None or target is doc:
+            continue
+        try:
+            mine, theirs = PartialDate.parse(str(doc.data["date"])), PartialDate.parse(str(target.data["date"]))
+        except ValueError:
+            continue  # already reported
+        if mine.last_day < theirs.first_day:
+            problems.append(
+                _problem(
+                    doc,
+                    ("outcome_of",),
+                    f"this event ({mine.iso}) is dated before '{target.stem}' ({theirs.iso}), which it would carry out",
+                )
+            )
+    return problems
+
+
+def _check_provision_links(documents: list[Document]) -> list[Problem]:
+    """A provision named by an event belongs to the treaty named beside it."""
+    provisions = {
+        doc.stem: {p for _, p in walk(doc.data, ("provisions", "*", "id"))} for doc in documents if doc.kind == "treaty"
+    }
+    problems: list[Problem] = []
+    for doc in documents:
+        if doc.kind != "event":
+            continue
+        for path, link in walk(doc.data, ("treaties", "*")):
+            assert isinstance(link, dict)
+            treaty, provision = link.get("treaty"), link.get("provision")
+            if provision is not None and treaty in provisions and provision not in provisions[str(treaty)]:
+                names = ", ".join(sorted(map(str, provisions[str(treaty)]))) or "none"
+                problems.append(
+                    _problem(
+                        doc, (*path, "provision"), f"treaty '{treaty}' has no provision '{provision}'; it has: {names}"
+                    )
+                )
+    return problems

@@ -1,0 +1,201 @@
+"""Parse one YAML document defensively, keeping the line of every value.
+
+Contributors' files are untrusted, so this does not use PyYAML's constructors at all. It reads
+the parser's event stream and builds plain values itself, which lets it:
+
+- refuse anchors, aliases and explicit tags (aliases are how "billion laughs" documents expand,
+  in whatever walks the data later);
+- refuse duplicate keys, which PyYAML silently resolves by keeping the last one;
+- resolve plain scalars with YAML 1.2 core rules, so `no`, `on`, `yes` and `2024-06-19` stay the
+  text the contributor wrote instead of becoming booleans and dates (YAML 1.1);
+- bound nesting depth without recursion;
+- record `lines[path]`, the 1-based line of each value, for error messages.
+
+The C parser is used when PyYAML has it; the pure-Python parser gives the same events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+import yaml
+from yaml import events as ev
+
+# The values the data can hold once parsed: what JSON can hold.
+Value = Union[None, bool, int, float, str, list["Value"], dict[str, "Value"]]  # noqa: UP007 (recursive alias)
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 20
+
+try:
+    _FAST_PARSER: type = yaml.CBaseLoader
+except AttributeError:  # PyYAML built without libyaml
+    _FAST_PARSER = yaml.BaseLoader
+PURE_PARSER: type = yaml.BaseLoader
+
+# YAML 1.2 core schema, https://yaml.org/spec/1.2.2/#1032-tag-resolution
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+
+
+class YamlError(Exception):
+    """A document that cannot be accepted; `line` is 1-based."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    data: Value
+    lines: dict[Path, int]
+
+
+def resolve_plain(text: str) -> Value:
+    """Type an unquoted scalar the YAML 1.2 way."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    return text
+
+
+class _Frame:
+    """An open mapping or sequence while its events stream in."""
+
+    __slots__ = ("container", "key", "key_line", "path")
+
+    def __init__(self, container: dict[str, Value] | list[Value], path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None  # for a mapping: the key waiting for its value
+        self.key_line = 0
+
+
+def parse_document(text: str, *, pure: bool = False) -> Parsed:
+    """Build the values of the single document in `text`, or raise YamlError."""
+    parser = None
+    try:
+        parser = (PURE_PARSER if pure else _FAST_PARSER)(text)
+        return _build(parser)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
+        line = text.count("\n", 0, error.position) + 1
+        raise YamlError(line, f"the character U+{error.character:04X} is not allowed in a data file") from None
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_problem(error) from None
+    finally:
+        if parser is not None:
+            parser.dispose()
+
+
+def _build(parser: yaml.BaseLoader) -> Parsed:
+    lines: dict[Path, int] = {}
+    stack: list[_Frame] = []
+    root: Value = None
+    documents = 0
+    while True:
+        event = parser.get_event()  # type: ignore[no-untyped-call]
+        if event is None or isinstance(event, ev.StreamEndEvent):
+            break
+        line = event.start_mark.line + 1
+        if isinstance(event, ev.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlError(line, "a second YAML document starts here; a file holds one record")
+            continue
+        if isinstance(event, (ev.StreamStartEvent, ev.DocumentEndEvent)):
+            continue
+        if isinstance(event, ev.AliasEvent):
+            raise YamlError(line, f"alias '*{event.anchor}' is not allowed; write the value out")
+        if isinstance(event, ev.CollectionEndEvent):
+            stack.pop()
+            continue
+        _refuse_anchor_and_tag(event, line)
+        if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+            if not isinstance(event, ev.ScalarEvent):
+                raise YamlError(line, "a key must be plain text, not a list or mapping")
+            _take_key(stack[-1], _start_value(event), line)
+            continue
+        value = _start_value(event)
+        path = _attach(stack, value)
+        if not stack:
+            root = value
+        lines[path] = line
+        if isinstance(event, ev.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+            assert isinstance(value, (dict, list))
+            stack.append(_Frame(value, path))
+    if documents == 0:
+        raise YamlError(1, "the file is empty; expected the fields of one record")
+    return Parsed(root, lines)
+
+
+def _refuse_anchor_and_tag(event: ev.ScalarEvent | ev.CollectionStartEvent, line: int) -> None:
+    if event.anchor is not None:
+        raise YamlError(line, f"anchor '&{event.anchor}' is not allowed; write each value out")
+    # The parser marks a node "implicit" when no tag was written (or only the non-specific '!').
+    if isinstance(event, ev.CollectionStartEvent):
+        explicit = not event.implicit
+    else:
+        explicit = not any(event.implicit)
+    if explicit:
+        raise YamlError(line, f"tag '{event.tag}' is not allowed; use quotes for text")
+
+
+def _start_value(event: ev.Event) -> Value:
+    if isinstance(event, ev.MappingStartEvent):
+        return {}
+    if isinstance(event, ev.SequenceStartEvent):
+        return []
+    assert isinstance(event, ev.ScalarEvent)
+    if not event.style and event.implicit[0]:  # plain: the C parser says "", the Python one None
+        return resolve_plain(event.value)
+    return event.value
+
+
+def _take_key(frame: _Frame, key: Value, line: int) -> None:
+    if not isinstance(key, str):
+        key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+    assert isinstance(frame.container, dict)
+    if key in frame.container:
+        raise YamlError(line, f"duplicate key '{key}'; each field may appear once")
+    frame.key = key
+    frame.key_line = line
+
+
+def _attach(stack: list[_Frame], value: Value) -> Path:
+    if not stack:
+        return ()
+    frame = stack[-1]
+    if isinstance(frame.container, list):
+        frame.container.append(value)
+        return (*frame.path, len(frame.container) - 1)
+    key = frame.key
+    assert key is not None
+    frame.container[key] = value
+    frame.key = None
+    return (*frame.path, key)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    context = error.context or ""
+    if error.context_mark is not None and error.context_mark.line + 1 != line:
+        context += f" started on line {error.context_mark.line + 1}"
+    parts = [p for p in (context, error.problem) if p]
+    return YamlError(line, "YAML syntax error: " + ", ".join(parts))
