@@ -26,7 +26,7 @@ test: $(VENV)/.dev
 
 serve: $(VENV)/.runtime
 	$(BIN)/python -m generator generate
-	$(BIN)/python -m mkdocs serve
+	$(BIN)/python -m mkdocs serve --dirty
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,8 @@
-"""MkDocs hooks: a thin adapter between the built site and the generator's pages.
+"""MkDocs hooks: a thin adapter between MkDocs and the generator.
 
-Loaded by MkDocs from mkdocs.yml (`hooks:`), by file path, so it imports nothing from the
-generator package and keeps to what only MkDocs knows: the repository address.
-
+- Under `mkdocs serve`, the data folder (`data/` next to mkdocs.yml) is watched too, and each
+  rebuild first regenerates docs/ from it. The writer leaves unchanged pages alone, so this does
+  not make MkDocs rebuild forever; invalid data is reported and the last good pages stay.
 - The edit button of a generated page opens the YAML record it comes from (front matter
   `data_file`), not the generated Markdown; for a page made of a folder of records it opens
   the folder.
@@ -12,9 +12,21 @@ generator package and keeps to what only MkDocs knows: the repository address.
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
+
+# MkDocs loads this file by path; make the generator package importable however it was started.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.errors import DataError
+from generator.pipeline import generate
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+_command: list[str] = []  # the MkDocs command being run, set at startup
 
 _EDIT_LINK = re.compile(r'<a class="bf-edit" href="edit:([^"]*)">([^<]*)</a>')
 
@@ -28,6 +40,31 @@ def record_url(repo_url: str | None, edit_uri: str | None, docs_dir_name: str, d
     if data_file.endswith("/"):
         root = root.replace("/edit/", "/tree/", 1)
     return root + data_file
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    server.watch(str(_data_dir(config)))
+    return server
+
+
+def on_pre_build(config: Any) -> None:
+    if _command != ["serve"]:
+        return  # `make build` generates before building; nothing to do twice
+    try:
+        outcome = generate(_data_dir(config), Path(config.docs_dir)).outcome
+    except DataError as error:
+        log.error("the data has problems; the preview shows the last good pages:\n%s", error.report())
+        return
+    if outcome.written or outcome.removed:
+        log.info("regenerated %d page(s), removed %d", len(outcome.written), len(outcome.removed))
+
+
+def _data_dir(config: Any) -> Path:
+    return Path(config.config_file_path).resolve().parent / "data"
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
