@@ -40,11 +40,8 @@ class PartialDate:
         date = cls(*parts)
         if date.month and not 1 <= date.month <= 12:
             raise ValueError(f"month {date.month} does not exist")
-        if date.day:
-            try:
-                dt.date(date.year, date.month, date.day)
-            except ValueError:
-                raise ValueError(f"{text} does not exist") from None
+        if date.day and not 1 <= date.day <= calendar.monthrange(date.year, date.month)[1]:
+            raise ValueError(f"{date.year:04d}-{date.month:02d} has no day {date.day}")
         return date
 
     @property

@@ -39,6 +39,7 @@ class Document:
     data_file: str  # path from the folder that holds the data folder: data/events/2024/x.yaml
     data: dict[str, Value]
     lines: dict[ValuePath, int]
+    typed: dict[ValuePath, str]  # see yamlsafe.Parsed.typed
 
     @property
     def stem(self) -> str:
@@ -108,7 +109,7 @@ def load_documents(data_dir: Path) -> Loaded:
             problems.append(Problem(display, 1, "", "expected the fields of one record (lines of 'field: value')"))
             continue
         data_file = path.resolve().relative_to(data_dir.resolve().parent).as_posix()
-        documents.append(Document(kind, path, display, data_file, parsed.data, parsed.lines))
+        documents.append(Document(kind, path, display, data_file, parsed.data, parsed.lines, parsed.typed))
     if not any(kind == "briefing" for kind, _ in files):
         missing = display_path(data_dir / "briefing.yaml")
         problems.append(Problem(missing, 1, "", "missing: every briefing needs a briefing.yaml"))

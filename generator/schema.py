@@ -54,14 +54,40 @@ def _full_validator(kind: str) -> jsonschema.Draft7Validator:
 
 
 def check_schema(doc: Document) -> list[Problem]:
-    """Return every way `doc` departs from the schema of its kind."""
+    """Return every way `doc` departs from the schema of its kind.
+
+    An unquoted number or boolean where the schema expects text (`raised: 2024`, `title: 1984`)
+    is read as the text the contributor typed: `doc.data` is updated in place.
+    """
+    if _is_valid(doc):
+        return []
+    errors = list(_full_validator(doc.kind).iter_errors(doc.data))
+    if _read_as_typed(doc, errors) and _is_valid(doc):
+        return []
+    errors = list(_full_validator(doc.kind).iter_errors(doc.data))
+    return sorted({problem for error in errors for problem in _describe(doc, error)})
+
+
+def _is_valid(doc: Document) -> bool:
     try:
         _fast_validator(doc.kind)(doc.data)
-        return []
     except fastjsonschema.JsonSchemaException:
-        pass
-    errors = _full_validator(doc.kind).iter_errors(doc.data)
-    return sorted({problem for error in errors for problem in _describe(doc, error)})
+        return False
+    return True
+
+
+def _read_as_typed(doc: Document, errors: list[jsonschema.ValidationError]) -> bool:
+    """Replace numbers and booleans by their typed text where text was expected; tell if any."""
+    changed = False
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator == "type" and error.validator_value == "string" and path in doc.typed and path:
+            parent: Any = doc.data
+            for part in path[:-1]:
+                parent = parent[part]
+            parent[path[-1]] = doc.typed[path]
+            changed = True
+    return changed
 
 
 def _describe(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
@@ -75,11 +101,9 @@ def _describe(doc: Document, error: jsonschema.ValidationError) -> list[Problem]
         message = f"required field is missing: {why}" if why else "required field is missing"
         present = error.instance if isinstance(error.instance, dict) else {}
         required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
-        return [
-            Problem(doc.display, doc.line(path), field_name((*path, key)), message)
-            for key in required
-            if key not in present
-        ]
+        # A field required because of another one is reported on that other one's line.
+        line = doc.line((*path, schema["x-because"])) if "x-because" in schema else doc.line(path)
+        return [Problem(doc.display, line, field_name((*path, key)), message) for key in required if key not in present]
     return [Problem(doc.display, doc.line(path), field_name(path) or "(record)", _message(error, schema))]
 
 

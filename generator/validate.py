@@ -49,6 +49,8 @@ DATE_FIELDS: list[tuple[Path, Path | None]] = [  # (date, the end date that must
     (("status_history", "*", "date"), None),
 ]
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_IDS = frozenset({"index"})  # each kind's folder of pages has its index.md
 _PLURAL = {
     "briefing": "briefing",
     "source": "sources",
@@ -103,6 +105,17 @@ def _check_identity(doc: Document) -> list[Problem]:
     if doc.kind == "briefing":
         return []
     record_id = doc.data["id"]
+    if not _SLUG.match(doc.stem):
+        return [
+            _problem(
+                doc,
+                ("id",),
+                f"the file name '{doc.stem}' is not a valid id; rename the file with "
+                "lowercase letters, digits and hyphens, like the id",
+            )
+        ]
+    if record_id in RESERVED_IDS:
+        return [_problem(doc, ("id",), f"'{record_id}' names the page that lists them all; choose another id")]
     if record_id != doc.stem:
         return [
             _problem(

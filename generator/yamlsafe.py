@@ -56,6 +56,9 @@ class YamlError(Exception):
 class Parsed:
     data: Value
     lines: dict[Path, int]
+    # The text as typed of unquoted values read as numbers or booleans (`2024`, `1.10`, `true`),
+    # so that where the schema expects text they can be read as the contributor wrote them.
+    typed: dict[Path, str]
 
 
 def resolve_plain(text: str) -> Value:
@@ -103,6 +106,7 @@ def parse_document(text: str, *, pure: bool = False) -> Parsed:
 
 def _build(parser: yaml.BaseLoader) -> Parsed:
     lines: dict[Path, int] = {}
+    typed: dict[Path, str] = {}
     stack: list[_Frame] = []
     root: Value = None
     documents = 0
@@ -134,6 +138,8 @@ def _build(parser: yaml.BaseLoader) -> Parsed:
         if not stack:
             root = value
         lines[path] = line
+        if value is not None and not isinstance(value, (str, dict, list)):
+            typed[path] = event.value
         if isinstance(event, ev.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
@@ -141,7 +147,7 @@ def _build(parser: yaml.BaseLoader) -> Parsed:
             stack.append(_Frame(value, path))
     if documents == 0:
         raise YamlError(1, "the file is empty; expected the fields of one record")
-    return Parsed(root, lines)
+    return Parsed(root, lines, typed)
 
 
 def _refuse_anchor_and_tag(event: ev.ScalarEvent | ev.CollectionStartEvent, line: int) -> None:

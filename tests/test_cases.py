@@ -18,13 +18,15 @@ byte for byte as it was. Case format:
 from __future__ import annotations
 
 import base64
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import Run, snapshot
+from tests.conftest import ROOT, Run, snapshot
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 
@@ -63,3 +65,26 @@ def test_case(case_file: Path, project: Path, run: Run) -> None:
     assert lines[-1] == f"{count} problem{'s' if count > 1 else ''} found; nothing was written."
     assert "Traceback" not in err
     assert snapshot(project / "docs") == before
+
+
+@pytest.mark.parametrize("name", ["billion-laughs", "deep-nesting", "too-large"])
+def test_hostile_files_are_refused_within_bounded_memory(name: str, project: Path) -> None:
+    """Run in a child process limited to 1 GiB of address space: a blow-up would be killed."""
+    case = yaml.safe_load((Path(__file__).parent / "cases" / f"{name}.yaml").read_text(encoding="utf-8"))
+    apply_case(case, project / "data")
+    limit = 1 << 30
+    code = (
+        f"import resource, sys; resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}));"
+        "from generator.cli import main; sys.exit(main(['check']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={"PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[:-1] == case["errors"]
