@@ -75,6 +75,11 @@ class PartialDate:
         return f"{'1er' if self.day == 1 else self.day} {month} {self.year}"
 
 
+def french_on(date: PartialDate) -> str:
+    """The date after a verb: 'le 19 juin 2024', 'en juin 2024', 'en 2019'."""
+    return f"le {date.french()}" if date.day else f"en {date.french()}"
+
+
 def french_range(start: PartialDate, end: PartialDate | None) -> str:
     """'19 juin 2024', '19–20 juin 2024' or '30 juin – 2 juillet 2024'."""
     if end is None or end == start:

@@ -53,6 +53,7 @@ class Citation:
     source: Source
     quote: str
     note: str | None
+    weak: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Event:
     citations: tuple[Citation, ...]
     outcome_of: str | None
     treaty_links: tuple[TreatyLink, ...]
+    order: int
     data_file: str
 
     @property
@@ -89,8 +91,8 @@ class Event:
         return french_range(self.date, self.end_date)
 
     @property
-    def sort_key(self) -> tuple[PartialDate, str]:
-        return (self.date, self.id)
+    def sort_key(self) -> tuple[PartialDate, int, str]:
+        return (self.date, self.order, self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +269,7 @@ def _actor(r: dict[str, Any]) -> Actor:
 
 
 def _citations(items: list[dict[str, Any]] | None, sources: dict[str, Source]) -> tuple[Citation, ...]:
-    return tuple(Citation(sources[c["source"]], c["quote"], c.get("note")) for c in items or ())
+    return tuple(Citation(sources[c["source"]], c["quote"], c.get("note"), c.get("weak", False)) for c in items or ())
 
 
 def _event(r: dict[str, Any], actors: dict[str, Actor], sources: dict[str, Source]) -> Event:
@@ -287,6 +289,7 @@ def _event(r: dict[str, Any], actors: dict[str, Actor], sources: dict[str, Sourc
         citations=_citations(r["sources"], sources),
         outcome_of=r.get("outcome_of"),
         treaty_links=tuple(TreatyLink(t["treaty"], t.get("provision")) for t in r.get("treaties", ())),
+        order=r.get("order", 0),
         data_file=r["_file"],
     )
 

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import labels
+from .dates import french_on
 from .escape import markdown_paragraphs, markdown_text, plain_attribute, safe_url
 from .model import Actor, Briefing, Event, Question, Source, Treaty
 from .slug import slugify
@@ -121,6 +122,7 @@ def environment() -> jinja2.Environment:
     env.filters["count_of"] = count_of
     env.filters["plural"] = plural
     env.filters["de"] = elide_de
+    env.filters["on"] = french_on
     env.globals["labels"] = labels.ALL
     return env
 
@@ -165,7 +167,8 @@ def render_site(briefing: Briefing) -> list[Page]:
 
 def render_home(b: Briefing) -> list[Page]:
     latest = tuple(reversed(b.events[-LATEST_COUNT:]))
-    open_questions = tuple(q for q in b.questions if q.status != "answered")
+    by_status = {status: tuple(q for q in b.questions if q.status == status) for status in labels.QUESTION_STATUS}
+    open_questions = by_status["open"] + by_status["partly_answered"]
     return [
         render_page(
             "home.md.j2",
@@ -176,6 +179,7 @@ def render_home(b: Briefing) -> list[Page]:
             briefing=b,
             latest=latest,
             open_questions=open_questions,
+            by_status=by_status,
         )
     ]
 

@@ -80,6 +80,7 @@ def validate(documents: list[Document], known: dict[str, set[str]]) -> list[Prob
     problems += _check_unique_ids(documents)
     problems += _check_outcomes(checked)
     problems += _check_provision_links(checked)
+    problems += [p for doc in checked if doc.kind == "event" for p in _check_not_only_weak(doc)]
     return problems
 
 
@@ -281,3 +282,11 @@ def _check_provision_links(documents: list[Document]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _check_not_only_weak(doc: Document) -> list[Problem]:
+    """Weak material (a machine-written FAQ…) may support an event, never carry it alone."""
+    citations = [c for _, c in walk(doc.data, ("sources", "*")) if isinstance(c, dict)]
+    if citations and all(c.get("weak") for c in citations):
+        return [_problem(doc, ("sources",), "every citation is marked weak; cite at least one source that is not")]
+    return []
