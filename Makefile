@@ -22,6 +22,7 @@ test: $(VENV)/.dev
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
+	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck -pyflakes= .github/workflows/*.yml && $(BIN)/zizmor --offline --no-progress -q .github
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.runtime

@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|generate …"""
+"""Command line: python -m generator check|generate|new|synth …"""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import DataError, GeneratorError
+from .load import display_path
 from .pipeline import generate, read_briefing
+from .scaffold import SKELETON_KINDS, create
+from .synth import write_synthetic
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -26,6 +29,23 @@ def _generate(args: argparse.Namespace) -> int:
     result = generate(args.data, args.docs)
     outcome = result.outcome
     print(f"{args.docs}: {len(outcome.written)} written, {len(outcome.removed)} removed, {outcome.unchanged} unchanged")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = create(args.kind, args.title, args.date, args.data)
+    print(f'{display_path(path)}: created; fill in every empty value (""), then run `make check`')
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    if args.out.exists() and any(args.out.iterdir()):
+        raise GeneratorError(f"{args.out} is not empty; synth writes a whole briefing into a new folder")
+    sizes = write_synthetic(args.out, args.events, seed=args.seed)
+    print(
+        f"{args.out}: {sizes.events} events, {sizes.actors} actors, {sizes.sources} sources, "
+        f"{sizes.questions} questions, 1 treaty"
+    )
     return 0
 
 
@@ -53,6 +73,39 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     gen.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
     gen.set_defaults(run=_generate)
+
+    new = commands.add_parser(
+        "new",
+        help="write the skeleton of a new event, actor, source or question",
+        description="Create a record file where it belongs (events in data/events/<year>/), with an id made from "
+        "the date and title, and every field of its kind explained in French. What only you can know is left "
+        "empty; `check` lists it until you fill it in. An existing file is never replaced.",
+    )
+    new.add_argument("kind", choices=SKELETON_KINDS, help="kind of record: event, actor, source or question")
+    new.add_argument(
+        "--title",
+        required=True,
+        help="the event's or source's title, the actor's name, or the question; the id is made from it",
+    )
+    new.add_argument(
+        "--date",
+        help="YYYY, YYYY-MM or YYYY-MM-DD: needed for an event (its date) and a source (its publication date); "
+        "for a question, when it arose",
+    )
+    new.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    new.set_defaults(run=_new)
+
+    synth = commands.add_parser(
+        "synth",
+        help="write a synthetic briefing of any size, for benchmarks",
+        description="Write a valid synthetic briefing: N events over ten years, about N/15 actors, N/100 sources, "
+        "N/50 questions and a treaty, with French-looking text of realistic lengths. The same seed gives the "
+        "same files.",
+    )
+    synth.add_argument("--events", type=int, required=True, help="number of events")
+    synth.add_argument("--out", type=Path, required=True, help="folder to write the briefing into (new or empty)")
+    synth.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    synth.set_defaults(run=_synth)
     return parser
 
 

@@ -1,0 +1,57 @@
+"""Editor support: each data file names its schema on its first line, and VS Code maps folders too.
+
+yaml-language-server (the VS Code YAML extension, and other editors) reads the modeline
+`# yaml-language-server: $schema=<path>` and then checks the file against the schema as one types.
+"""
+
+from __future__ import annotations
+
+import json
+from fnmatch import fnmatch
+from pathlib import Path
+
+from generator.load import find_files
+from generator.scaffold import modeline
+from generator.schema import SCHEMA_FILES
+from tests.conftest import ROOT
+
+SETTINGS = ROOT / ".vscode" / "settings.json"
+FOLDERS = [ROOT / "data", *sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())]
+
+
+def _first_line(path: Path) -> str:
+    with path.open(encoding="utf-8-sig") as file:
+        return file.readline().rstrip("\r\n")
+
+
+def test_every_data_file_starts_with_its_modeline() -> None:
+    files, _misplaced = find_files(ROOT / "data")
+    assert files
+    wrong = [
+        f"{path.relative_to(ROOT).as_posix()}: first line should be: {modeline(kind, path)}"
+        for kind, path in files
+        if _first_line(path) != modeline(kind, path)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_modeline_is_relative_to_the_file() -> None:
+    assert modeline("event", ROOT / "data/events/2024/x.yaml") == (
+        "# yaml-language-server: $schema=../../../generator/schemas/event.schema.json"
+    )
+    assert modeline("briefing", ROOT / "data/briefing.yaml") == (
+        "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
+    )
+
+
+def test_vscode_settings_map_each_data_file_to_its_schema() -> None:
+    schemas: dict[str, list[str]] = json.loads(SETTINGS.read_text(encoding="utf-8"))["yaml.schemas"]
+    for schema in schemas:
+        assert (ROOT / schema).is_file(), schema
+    assert {Path(schema).name for schema in schemas} == set(SCHEMA_FILES.values())
+    for folder in FOLDERS:
+        files, _misplaced = find_files(folder)
+        for kind, path in files:
+            name = path.relative_to(ROOT).as_posix()
+            matched = {Path(schema).name for schema, globs in schemas.items() if any(fnmatch(name, g) for g in globs)}
+            assert matched == {SCHEMA_FILES[kind]}, name
