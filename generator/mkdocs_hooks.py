@@ -22,8 +22,12 @@ from urllib.parse import urljoin
 # MkDocs loads this file by path; make the generator package importable however it was started.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
 from generator.errors import DataError
-from generator.pipeline import generate
+from generator.export import render_exports
+from generator.pipeline import generate, read_briefing
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _command: list[str] = []  # the MkDocs command being run, set at startup
@@ -61,6 +65,30 @@ def on_pre_build(config: Any) -> None:
         return
     if outcome.written or outcome.removed:
         log.info("regenerated %d page(s), removed %d", len(outcome.written), len(outcome.removed))
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Add the open-data exports (donnees/) to the site, made from data/ with the site's address.
+
+    They are never written into docs/: MkDocs copies them to site/ like any file, and its link
+    check sees them, so the Données page can link to them under --strict.
+    """
+    if not config.site_url:
+        raise PluginError("site_url is not set: the exports (donnees/) need it for their absolute links")
+    try:
+        briefing = read_briefing(_data_dir(config))
+    except DataError as error:
+        if _command == ["serve"]:  # the preview keeps going, as in on_pre_build
+            log.error("the data has problems; the preview has no exports (donnees/):\n%s", error.report())
+            return files
+        raise PluginError(f"the data has problems; no exports were made:\n{error.report()}") from error
+    for export in render_exports(briefing, config.site_url, directory_urls=config.use_directory_urls):
+        existing = files.get_file_from_path(export.path)
+        if existing is not None:
+            log.warning("docs/%s is replaced by the generated export of the same name", export.path)
+            files.remove(existing)
+        files.append(File.generated(config, export.path, content=export.content))
+    return files
 
 
 def _data_dir(config: Any) -> Path:
