@@ -14,13 +14,17 @@ No field allows formatting: text is text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
 _SYNTAX = '&<>"\\`*_[]{}|~!#^='
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SYNTAX}
+_ESCAPES = re.compile("[" + re.escape(_SYNTAX) + "]")
 _SPACE = re.compile(r"\s+")
+# Text that needs no work at all: no syntax, single spaces, nothing that can open a block.
+_PLAIN = re.compile(r"(?! )(?!\d*[-+:.)])(?:[^\s" + re.escape(_SYNTAX) + r"]| (?! ))*(?<! )\Z")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # What can still open a block at the start of a value: "- x", "+ x", "2024. x", ": x".
 _BLOCK_START = re.compile(r"^(\d*)([-+:.)])")
@@ -30,7 +34,16 @@ def markdown_text(value: object) -> Markup:
     """Escape one value so Markdown shows it as text, on one line."""
     if isinstance(value, Markup):
         return value
-    line = _SPACE.sub(" ", str(value)).strip().translate(_TABLE)
+    return _escape_text(str(value))
+
+
+@lru_cache(maxsize=65536)  # names, titles and labels recur on many pages
+def _escape_text(text: str) -> Markup:
+    if _PLAIN.match(text):
+        return Markup(text)
+    line = _SPACE.sub(" ", text).strip()
+    if _ESCAPES.search(line):
+        line = line.translate(_TABLE)
     line = _BLOCK_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", line, count=1)
     return Markup(line)
 

@@ -183,9 +183,11 @@ class Briefing:
     outcomes: Mapping[str, tuple[Event, ...]]  # announced event id -> the events that carried it out
     questions_by_event: Mapping[str, tuple[Question, ...]]
 
+    events_by_year: Mapping[int, tuple[Event, ...]]
+
     @property
     def years(self) -> tuple[int, ...]:
-        return tuple(sorted({event.year for event in self.events}))
+        return tuple(self.events_by_year)
 
 
 def build_briefing(documents: Iterable[Document]) -> Briefing:
@@ -222,6 +224,7 @@ def build_briefing(documents: Iterable[Document]) -> Briefing:
         events_by_treaty=_group(ordered, lambda e: {link.treaty_id for link in e.treaty_links}),
         outcomes=_group(ordered, lambda e: {e.outcome_of} if e.outcome_of else set()),
         questions_by_event=_group(questions, lambda q: {ev.event.id for ev in q.evidence}),
+        events_by_year={int(year): events for year, events in _group(ordered, lambda e: {f"{e.year:04d}"}).items()},
     )
 
 

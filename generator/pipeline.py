@@ -8,7 +8,8 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .load import load_documents
 from .model import Briefing, build_briefing
-from .render import Page, render_site
+from .pages import render_site
+from .render import Page
 from .validate import validate
 from .write import Outcome, find_conflicts, write_pages
 

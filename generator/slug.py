@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # Letters that do not decompose into a base letter and an accent.
@@ -16,6 +17,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # the same ids and tags are slugged on many pages
 def slugify(text: str, *, max_length: int = 60) -> str:
     """Make an id from text: 'Sommet de Vladivostok' -> 'sommet-de-vladivostok'."""
     slug = _NOT_WORD.sub("-", fold(text)).strip("-")

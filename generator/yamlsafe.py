@@ -39,6 +39,7 @@ PURE_PARSER: type = yaml.BaseLoader
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_MAY_BE_TYPED = frozenset("0123456789+-.~nNtTfF")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 
@@ -63,6 +64,8 @@ class Parsed:
 
 def resolve_plain(text: str) -> Value:
     """Type an unquoted scalar the YAML 1.2 way."""
+    if text and text[0] not in _MAY_BE_TYPED:
+        return text  # most values: words
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -105,46 +108,78 @@ def parse_document(text: str, *, pure: bool = False) -> Parsed:
 
 
 def _build(parser: yaml.BaseLoader) -> Parsed:
+    # One pass over the events, written for speed: it runs for every value of every file.
     lines: dict[Path, int] = {}
     typed: dict[Path, str] = {}
     stack: list[_Frame] = []
     root: Value = None
     documents = 0
+    get_event = parser.get_event
     while True:
-        event = parser.get_event()  # type: ignore[no-untyped-call]
-        if event is None or isinstance(event, ev.StreamEndEvent):
+        event = get_event()  # type: ignore[no-untyped-call]
+        kind = event.__class__
+        if kind is ev.StreamEndEvent:
             break
+        if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            stack.pop()
+            continue
         line = event.start_mark.line + 1
-        if isinstance(event, ev.DocumentStartEvent):
+        if kind is ev.ScalarEvent:
+            if event.anchor is not None or not (event.implicit[0] or event.implicit[1]):
+                _refuse_anchor_and_tag(event, line)
+            text = event.value
+            # Plain (unquoted) scalars get YAML 1.2 types; the C parser says style "", Python None.
+            value: Value = resolve_plain(text) if not event.style and event.implicit[0] else text
+            if stack:
+                frame = stack[-1]
+                container = frame.container
+                if container.__class__ is dict:
+                    if frame.key is None:
+                        _take_key(frame, value, line)
+                        continue
+                    path = (*frame.path, frame.key)
+                    container[frame.key] = value
+                    frame.key = None
+                else:
+                    path = (*frame.path, len(container))
+                    container.append(value)  # type: ignore[union-attr]
+            else:
+                path = ()
+                root = value
+            lines[path] = line
+            if value is not None and value.__class__ is not str:
+                typed[path] = text
+            continue
+        if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if event.anchor is not None or not event.implicit:
+                _refuse_anchor_and_tag(event, line)
+            collection: dict[str, Value] | list[Value] = {} if kind is ev.MappingStartEvent else []
+            if stack:
+                frame = stack[-1]
+                container = frame.container
+                if container.__class__ is dict:
+                    if frame.key is None:
+                        raise YamlError(line, "a key must be plain text, not a list or mapping")
+                    path = (*frame.path, frame.key)
+                    container[frame.key] = collection
+                    frame.key = None
+                else:
+                    path = (*frame.path, len(container))
+                    container.append(collection)  # type: ignore[union-attr]
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+            else:
+                path = ()
+                root = collection
+            lines[path] = line
+            stack.append(_Frame(collection, path))
+            continue
+        if kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise YamlError(line, "a second YAML document starts here; a file holds one record")
-            continue
-        if isinstance(event, (ev.StreamStartEvent, ev.DocumentEndEvent)):
-            continue
-        if isinstance(event, ev.AliasEvent):
+        elif kind is ev.AliasEvent:
             raise YamlError(line, f"alias '*{event.anchor}' is not allowed; write the value out")
-        if isinstance(event, ev.CollectionEndEvent):
-            stack.pop()
-            continue
-        _refuse_anchor_and_tag(event, line)
-        if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-            if not isinstance(event, ev.ScalarEvent):
-                raise YamlError(line, "a key must be plain text, not a list or mapping")
-            _take_key(stack[-1], _start_value(event), line)
-            continue
-        value = _start_value(event)
-        path = _attach(stack, value)
-        if not stack:
-            root = value
-        lines[path] = line
-        if value is not None and not isinstance(value, (str, dict, list)):
-            typed[path] = event.value
-        if isinstance(event, ev.CollectionStartEvent):
-            if len(stack) >= MAX_DEPTH:
-                raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
-            assert isinstance(value, (dict, list))
-            stack.append(_Frame(value, path))
     if documents == 0:
         raise YamlError(1, "the file is empty; expected the fields of one record")
     return Parsed(root, lines, typed)
@@ -154,23 +189,7 @@ def _refuse_anchor_and_tag(event: ev.ScalarEvent | ev.CollectionStartEvent, line
     if event.anchor is not None:
         raise YamlError(line, f"anchor '&{event.anchor}' is not allowed; write each value out")
     # The parser marks a node "implicit" when no tag was written (or only the non-specific '!').
-    if isinstance(event, ev.CollectionStartEvent):
-        explicit = not event.implicit
-    else:
-        explicit = not any(event.implicit)
-    if explicit:
-        raise YamlError(line, f"tag '{event.tag}' is not allowed; use quotes for text")
-
-
-def _start_value(event: ev.Event) -> Value:
-    if isinstance(event, ev.MappingStartEvent):
-        return {}
-    if isinstance(event, ev.SequenceStartEvent):
-        return []
-    assert isinstance(event, ev.ScalarEvent)
-    if not event.style and event.implicit[0]:  # plain: the C parser says "", the Python one None
-        return resolve_plain(event.value)
-    return event.value
+    raise YamlError(line, f"tag '{event.tag}' is not allowed; use quotes for text")
 
 
 def _take_key(frame: _Frame, key: Value, line: int) -> None:
@@ -181,20 +200,6 @@ def _take_key(frame: _Frame, key: Value, line: int) -> None:
         raise YamlError(line, f"duplicate key '{key}'; each field may appear once")
     frame.key = key
     frame.key_line = line
-
-
-def _attach(stack: list[_Frame], value: Value) -> Path:
-    if not stack:
-        return ()
-    frame = stack[-1]
-    if isinstance(frame.container, list):
-        frame.container.append(value)
-        return (*frame.path, len(frame.container) - 1)
-    key = frame.key
-    assert key is not None
-    frame.container[key] = value
-    frame.key = None
-    return (*frame.path, key)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlError:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages import render_site
 from generator.pipeline import read_briefing
-from generator.render import Page, render_site
+from generator.render import Page
 from tests.conftest import FIXTURE
 
 GOLDEN = Path(__file__).parent / "golden"

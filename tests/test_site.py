@@ -28,7 +28,7 @@ def make_project(folder: Path, data: Path = FIXTURE) -> Path:
 
 
 def _generated_names() -> list[str]:
-    return [".generated.json", "index.md", "chronologie", "acteurs", "traites", "questions", "sources"]
+    return [".generated.json", "index.md", "chronologie", "acteurs", "traites", "questions", "sources", "donnees"]
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,198 @@
+"""Benchmark the generator and the site build on synthetic briefings of 1,000, 5,000 and 10,000 events.
+
+Run from the project root:  .venv/bin/python bench/run.py [--sizes 1000 5000 10000] [--json FILE]
+
+Every figure comes from a separate process, started the way a contributor starts it, timed with
+a monotonic clock and with its peak memory read from the operating system (ru_maxrss). For each
+size it measures:
+
+- check: `python -m generator check`;
+- generate, cold: empty docs/ and no cache; again with nothing changed; after editing one event
+  (with the files each run wrote);
+- make build: generate + `mkdocs build --strict`, and `mkdocs build --strict` alone on the same
+  docs/, in the same run, so that the generator's share is a ratio of two measured times;
+- the site's size, its search index's size, and bytes of search index per event.
+
+It prints a Markdown table (for the README) and writes every figure as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+    output: str
+
+
+@dataclass(frozen=True)
+class Result:
+    events: int
+    check_s: float
+    cold_s: float
+    cold_written: int
+    unchanged_s: float
+    unchanged_written: int
+    one_edit_s: float
+    one_edit_written: int
+    generate_peak_mib: float
+    build_s: float  # generate + mkdocs build, as `make build`
+    mkdocs_alone_s: float
+    mkdocs_peak_mib: float
+    ratio: float
+    site_mib: float
+    search_index_kib: float
+    search_bytes_per_event: float
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Run one command to completion; return its wall time, peak memory and output."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{output}")
+    return Run(seconds, usage.ru_maxrss / 1024, output)
+
+
+def written(output: str) -> int:
+    match = re.search(r"(\d+) written", output)
+    return int(match.group(1)) if match else -1
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def make_project(folder: Path, events: int) -> None:
+    """A project like ours, around a synthetic briefing."""
+    subprocess.run(
+        [PYTHON, "-m", "generator", "synth", "--events", str(events), "--out", str(folder / "data")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (folder / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "methode.md", folder / "docs" / "methode.md")
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("generator/mkdocs_hooks.py", str(ROOT / "generator" / "mkdocs_hooks.py"))
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def edit_one_event(data: Path) -> None:
+    events = sorted((data / "events").rglob("*.yaml"))
+    event = events[len(events) // 2]
+    text = event.read_text(encoding="utf-8")
+    event.write_text(text.replace("summary: ", "summary: Modifié. ", 1), encoding="utf-8")
+
+
+def measure(events: int, work: Path) -> Result:
+    project = work / f"project-{events}"
+    make_project(project, events)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "NO_MKDOCS_2_WARNING": "1",
+        "BRIEFING_CACHE_DIR": str(work / f"cache-{events}"),
+    }
+    generator = [PYTHON, "-m", "generator"]
+    check = run([*generator, "check"], project, env)
+    cold = run([*generator, "generate"], project, env)
+    unchanged = run([*generator, "generate"], project, env)
+    edit_one_event(project / "data")
+    edited = run([*generator, "generate"], project, env)
+    mkdocs = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    # `make build` after an edit: generate (incremental, as a contributor runs it) then build.
+    edit_one_event(project / "data")
+    generate_again = run([*generator, "generate"], project, env)
+    build = run(mkdocs, project, env)
+    alone = run(mkdocs, project, env)
+    index = project / "site" / "search" / "search_index.json"
+    build_s = generate_again.seconds + build.seconds
+    return Result(
+        events=events,
+        check_s=check.seconds,
+        cold_s=cold.seconds,
+        cold_written=written(cold.output),
+        unchanged_s=unchanged.seconds,
+        unchanged_written=written(unchanged.output),
+        one_edit_s=edited.seconds,
+        one_edit_written=written(edited.output),
+        generate_peak_mib=max(cold.peak_mib, unchanged.peak_mib, edited.peak_mib),
+        build_s=build_s,
+        mkdocs_alone_s=alone.seconds,
+        mkdocs_peak_mib=max(build.peak_mib, alone.peak_mib),
+        ratio=build_s / alone.seconds,
+        site_mib=folder_size(project / "site") / 2**20,
+        search_index_kib=index.stat().st_size / 1024,
+        search_bytes_per_event=index.stat().st_size / events,
+    )
+
+
+def table(results: list[Result]) -> str:
+    rows = [
+        ("check", lambda r: f"{r.check_s:.2f} s"),
+        ("generate, cold (files written)", lambda r: f"{r.cold_s:.2f} s ({r.cold_written})"),
+        ("generate, nothing changed (files written)", lambda r: f"{r.unchanged_s:.2f} s ({r.unchanged_written})"),
+        ("generate, one event edited (files written)", lambda r: f"{r.one_edit_s:.2f} s ({r.one_edit_written})"),
+        ("generate, peak memory", lambda r: f"{r.generate_peak_mib:.0f} MiB"),
+        ("generate + mkdocs build", lambda r: f"{r.build_s:.2f} s"),
+        ("mkdocs build alone, same docs/", lambda r: f"{r.mkdocs_alone_s:.2f} s"),
+        ("ratio (target ≤ 1.3)", lambda r: f"{r.ratio:.2f}"),
+        ("mkdocs build, peak memory", lambda r: f"{r.mkdocs_peak_mib:.0f} MiB"),
+        ("site size", lambda r: f"{r.site_mib:.1f} MiB"),
+        ("search index", lambda r: f"{r.search_index_kib:.0f} KiB"),
+        ("search index per event (target ≤ 2 KB)", lambda r: f"{r.search_bytes_per_event:.0f} B"),
+    ]
+    header = "| | " + " | ".join(f"{r.events:,} events" for r in results) + " |"
+    lines = [header, "| --- |" + " --- |" * len(results)]
+    lines += [f"| {name} | " + " | ".join(cell(r) for r in results) + " |" for name, cell in rows]
+    if len(results) > 1:
+        by_size = {r.events: r for r in results}
+        if 5000 in by_size and 10000 in by_size:
+            small, large = by_size[5000], by_size[10000]
+            lines.append(
+                f"| growth 10,000 / 5,000 (target ≤ 2.2) | time {large.cold_s / small.cold_s:.2f} (generate), "
+                f"{large.build_s / small.build_s:.2f} (build); size {large.site_mib / small.site_mib:.2f} | |"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        results = [measure(size, Path(work)) for size in args.sizes]
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    print(f"Machine: {machine}\n")
+    print(table(results))
+    args.json.write_text(
+        json.dumps({"machine": machine, "results": [asdict(r) for r in results]}, indent=1) + "\n", encoding="utf-8"
+    )
+
+
+if __name__ == "__main__":
+    main()
