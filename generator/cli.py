@@ -12,8 +12,7 @@ from pathlib import Path
 from .errors import DataError, GeneratorError
 from .load import display_path
 from .pipeline import generate, read_briefing
-from .scaffold import SKELETON_KINDS, create
-from .synth import write_synthetic
+from .scaffold import SKELETON_KINDS
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -26,19 +25,22 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    result = generate(args.data, args.docs)
-    outcome = result.outcome
+    outcome = generate(args.data, args.docs)
     print(f"{args.docs}: {len(outcome.written)} written, {len(outcome.removed)} removed, {outcome.unchanged} unchanged")
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
+    from .scaffold import create  # commands import what they use: `generate` should start fast
+
     path = create(args.kind, args.title, args.date, args.data)
     print(f'{display_path(path)}: created; fill in every empty value (""), then run `make check`')
     return 0
 
 
 def _synth(args: argparse.Namespace) -> int:
+    from .synth import write_synthetic
+
     if args.out.exists() and any(args.out.iterdir()):
         raise GeneratorError(f"{args.out} is not empty; synth writes a whole briefing into a new folder")
     sizes = write_synthetic(args.out, args.events, seed=args.seed)

@@ -30,9 +30,6 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-import icalendar
-from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedgen ships no type hints
-
 from . import labels
 from .links import actor_target, event_target, question_target, source_target, treaty_target
 from .model import Actor, Briefing, Citation, Event, Question, Source, Treaty
@@ -425,6 +422,8 @@ def _source_words(s: Source) -> str:
 
 def calendar(b: Briefing, site: SiteUrls) -> bytes:
     """Every event, planned and announced ones included, as an all-day iCalendar entry."""
+    import icalendar  # here, not at the top: generating pages alone should not pay for loading it
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//briefing-generator//donnees//FR")
     cal.add("version", "2.0")
@@ -457,6 +456,9 @@ def calendar(b: Briefing, site: SiteUrls) -> bytes:
 def feed(b: Briefing, site: SiteUrls) -> bytes:
     """An Atom feed of the FEED_SIZE latest events by date, newest first."""
     latest = list(reversed(b.events[-FEED_SIZE:]))
+    # Imported here, not at the top: generating pages alone should not pay for loading it.
+    from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedgen ships no type hints
+
     generator = FeedGenerator()
     generator.id(f"{site.base}{FEED}")
     generator.title(b.title)

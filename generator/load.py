@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,19 @@ _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, co
 
 
 @dataclass(frozen=True, slots=True)
+class Cached:
+    """A record as a previous run kept it, once it had passed its own checks."""
+
+    kind: str
+    mtime_ns: int
+    size: int
+    digest: str
+    data: dict[str, Value]
+    typed: dict[ValuePath, str]
+    escapes: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One data file: its kind, where it is, its values and the line of each value."""
 
@@ -41,19 +56,32 @@ class Document:
     display: str
     data_file: str  # path from the folder that holds the data folder: data/events/2024/x.yaml
     data: dict[str, Value]
-    lines: dict[ValuePath, int]
+    lines: dict[ValuePath, int]  # empty for a record from the cache until a line is asked for
     typed: dict[ValuePath, str]  # see yamlsafe.Parsed.typed
     escapes: bool  # the text has backslashes: quoted values may hold escaped invisible characters
+    digest: str  # of the file's bytes
+    stat: tuple[int, int]  # (mtime_ns, size) when it was read
+    fresh: bool  # read from the file in this run, not from the cache
 
     @property
     def stem(self) -> str:
         return self.path.stem
 
+    @property
+    def relative(self) -> str:
+        """The path inside the data folder: events/2024/x.yaml."""
+        return self.data_file.split("/", 1)[1]
+
     def line(self, path: ValuePath) -> int:
         """Return the line of the value at `path`, or of its nearest enclosing value."""
+        if not self.lines:  # a cached record: lines are only needed to report a problem
+            self.lines.update(parse_file(self.path).lines)
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def to_cache(self) -> Cached:
+        return Cached(self.kind, *self.stat, self.digest, self.data, self.typed, self.escapes)
 
 
 def display_path(path: Path) -> str:
@@ -68,30 +96,52 @@ def display_path(path: Path) -> str:
 _FOLDERS = {"sources": "source", "actors": "actor", "treaties": "treaty", "questions": "question"}
 
 
-def find_files(data_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """List (kind, path) for every data file, and the YAML files or links that are out of place."""
-    found: list[tuple[str, Path]] = []
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    kind: str
+    relative: str  # inside the data folder, with forward slashes: events/2024/x.yaml
+    path: Path
+    stat: tuple[int, int]  # (mtime_ns, size), of the file itself even if it is a link
+
+
+def scan(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
+    """List every data file with its kind and stat, and the YAML files or links out of place."""
+    found: list[DataFile] = []
     problems: list[Problem] = []
     base = display_path(data_dir)
-    for folder, dirs, names in os.walk(data_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        parts = Path(folder).relative_to(data_dir).parts
-        for name in sorted(dirs):
-            if Path(folder, name).is_symlink():
-                where = "/".join((base, *parts, name))
-                problems.append(Problem(where, 1, "", "symbolic links are not accepted; commit the folder itself"))
-        for name in sorted(names):
-            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                continue
-            kind = _kind_of((*parts, name))
-            if kind is None:
-                where = "/".join((base, *parts, name))
-                problems.append(Problem(where, 1, "", _misplaced_hint(name, data_dir)))
-            else:
-                found.append((kind, Path(folder, name)))
-    order = list(KINDS)
-    found.sort(key=lambda item: (order.index(item[0]), item[1]))
-    return found, problems
+    # os.scandir and plain strings: this runs over thousands of files on every run, even when
+    # nothing changed, and pathlib costs more than the walk itself.
+    pending: list[tuple[str, tuple[str, ...]]] = [(str(data_dir), ())]
+    while pending:
+        folder, parts = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, (*parts, name)))
+                elif entry.is_symlink() and entry.is_dir():
+                    where = "/".join((base, *parts, name))
+                    problems.append(Problem(where, 1, "", "symbolic links are not accepted; commit the folder itself"))
+                elif name.endswith((".yaml", ".yml")):
+                    kind = _kind_of((*parts, name))
+                    if kind is None:
+                        where = "/".join((base, *parts, name))
+                        problems.append(Problem(where, 1, "", _misplaced_hint(name, data_dir)))
+                    else:
+                        status = entry.stat(follow_symlinks=False)
+                        relative = "/".join((*parts, name))
+                        found.append(DataFile(kind, relative, Path(entry.path), (status.st_mtime_ns, status.st_size)))
+    order = {kind: index for index, kind in enumerate(KINDS)}
+    found.sort(key=lambda item: (order[item.kind], item.relative))
+    return found, sorted(problems)
+
+
+def find_files(data_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """List (kind, path) for every data file, and the YAML files or links that are out of place."""
+    found, problems = scan(data_dir)
+    return [(file.kind, file.path) for file in found], problems
 
 
 def _kind_of(parts: tuple[str, ...]) -> str | None:
@@ -120,32 +170,47 @@ class Loaded:
     known: dict[str, set[str]]  # the id (file name) of every record file found, readable or not, by kind
 
 
-def load_documents(data_dir: Path) -> Loaded:
-    """Read every data file under `data_dir`, keeping the problems found for later."""
-    files, problems = find_files(data_dir)
+def load_documents(data_dir: Path, cached: Mapping[str, Cached] | None = None) -> Loaded:
+    """Read every data file under `data_dir`, keeping the problems found for later.
+
+    A file whose size and time, or failing that whose bytes, match a record in `cached`
+    (keyed by its path in the data folder) is taken from there instead of being parsed.
+    """
+    files, problems = scan(data_dir)
     documents: list[Document] = []
     base = display_path(data_dir)
     top = data_dir.resolve().name
-    for kind, path in files:
-        relative = path.relative_to(data_dir).as_posix()
-        display = f"{base}/{relative}"
+    cached = cached or {}
+    for file in files:
+        display = f"{base}/{file.relative}"
         try:
-            parsed, escapes = _parse_and_flag(path)
+            documents.append(_load(file, display, f"{top}/{file.relative}", cached.get(file.relative)))
         except YamlError as problem:
             problems.append(Problem(display, problem.line, "", problem.message))
-            continue
-        if not isinstance(parsed.data, dict):
-            problems.append(Problem(display, 1, "", "expected the fields of one record (lines of 'field: value')"))
-            continue
-        data_file = f"{top}/{relative}"
-        documents.append(Document(kind, path, display, data_file, parsed.data, parsed.lines, parsed.typed, escapes))
-    if not any(kind == "briefing" for kind, _ in files):
+    if not any(file.kind == "briefing" for file in files):
         missing = display_path(data_dir / "briefing.yaml")
         problems.append(Problem(missing, 1, "", "missing: every briefing needs a briefing.yaml"))
     known: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    for kind, path in files:
-        known[kind].add(path.stem)
+    for file in files:
+        known[file.kind].add(file.path.stem)
     return Loaded(documents, problems, known)
+
+
+def _load(file: DataFile, display: str, data_file: str, hit: Cached | None) -> Document:
+    kind, path, stat = file.kind, file.path, file.stat
+    if hit is not None and hit.kind == kind and (hit.mtime_ns, hit.size) == stat:
+        return Document(kind, path, display, data_file, hit.data, {}, hit.typed, hit.escapes, hit.digest, stat, False)
+    raw = read_bytes(path)
+    digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
+    if hit is not None and hit.kind == kind and hit.digest == digest:  # touched, not changed
+        return Document(kind, path, display, data_file, hit.data, {}, hit.typed, hit.escapes, digest, stat, False)
+    text = decode(raw)
+    parsed = parse_document(text)
+    if not isinstance(parsed.data, dict):
+        raise YamlError(1, "expected the fields of one record (lines of 'field: value')")
+    return Document(
+        kind, path, display, data_file, parsed.data, parsed.lines, parsed.typed, "\\" in text, digest, stat, True
+    )
 
 
 def parse_file(path: Path, *, pure: bool = False) -> Parsed:
@@ -153,13 +218,13 @@ def parse_file(path: Path, *, pure: bool = False) -> Parsed:
     return parse_document(read_text(path), pure=pure)
 
 
-def _parse_and_flag(path: Path) -> tuple[Parsed, bool]:
-    text = read_text(path)
-    return parse_document(text), "\\" in text
-
-
 def read_text(path: Path) -> str:
     """Return a data file's text, or raise YamlError for anything we will not parse."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return a data file's bytes; refuse links and files over the size limit."""
     try:  # O_NOFOLLOW: a link is refused when opened, not only when looked at beforehand
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as error:
@@ -170,7 +235,11 @@ def read_text(path: Path) -> str:
         size = os.fstat(stream.fileno()).st_size
         if size > MAX_BYTES:
             raise YamlError(1, f"the file is {size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB per record")
-        raw = stream.read()
+        return stream.read()
+
+
+def decode(raw: bytes) -> str:
+    """Return the text of a data file, or raise YamlError for anything we will not parse."""
     if raw.startswith(_OTHER_BOMS):
         raise YamlError(1, "the file is saved as UTF-16 or UTF-32; save it as UTF-8")
     raw = raw.removeprefix(codecs.BOM_UTF8)  # harmless, some editors add it

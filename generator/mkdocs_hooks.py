@@ -59,7 +59,7 @@ def on_pre_build(config: Any) -> None:
     if _command != ["serve"]:
         return  # `make build` generates before building; nothing to do twice
     try:
-        outcome = generate(_data_dir(config), Path(config.docs_dir)).outcome
+        outcome = generate(_data_dir(config), Path(config.docs_dir))
     except DataError as error:
         log.error("the data has problems; the preview shows the last good pages:\n%s", error.report())
         return

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -11,19 +12,36 @@ from markupsafe import Markup
 from . import export, labels
 from .links import actor_target, source_target, treaty_target
 from .model import Briefing, Event
-from .render import Page, count_of, environment, render_page
+from .render import count_of, environment, render_page
+from .write import Page
 
 LATEST_COUNT = 5
 
 
 class Site:
-    """What every page is rendered from: the briefing, and each event's Markdown, made once."""
+    """What every page is rendered from: the briefing, and each event's Markdown, made once.
 
-    def __init__(self, briefing: Briefing) -> None:
+    An event's Markdown is also kept across runs (`remembered`, returned in `used`), keyed by
+    the digests of every data file it shows (`digests`, by data file): the event's own, its
+    actors', sources', treaties', linked events' and questions'. When none of them changed,
+    neither did the Markdown.
+    """
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        *,
+        digests: Mapping[str, str] | None = None,
+        remembered: Mapping[str, str] | None = None,
+        used: dict[str, str] | None = None,
+    ) -> None:
         self.briefing = briefing
         macros = environment().get_template("macros.md.j2").module
         self._event_section: Callable[[Event, Briefing], str] = macros.event_section  # type: ignore[attr-defined]
         self._event_row: Callable[[Event], str] = macros.event_row  # type: ignore[attr-defined]
+        self._digests = digests or {}
+        self._remembered = remembered or {}
+        self._used: dict[str, str] = {} if used is None else used
         self._sections: dict[str, Markup] = {}
         self._rows: dict[str, Markup] = {}
 
@@ -31,23 +49,58 @@ class Site:
         """The event in full, as the timeline shows it."""
         found = self._sections.get(event.id)
         if found is None:
-            found = self._sections[event.id] = Markup(self._event_section(event, self.briefing))
+            key = self._key("section", event, self._shown_by_section(event))
+            found = self._sections[event.id] = self._fragment(key, lambda: self._event_section(event, self.briefing))
         return found
 
     def row(self, event: Event) -> Markup:
         """The event on one line, as lists of events show it."""
         found = self._rows.get(event.id)
         if found is None:
-            found = self._rows[event.id] = Markup(self._event_row(event))
+            key = self._key("row", event, [event.data_file])
+            found = self._rows[event.id] = self._fragment(key, lambda: self._event_row(event))
         return found
+
+    def _shown_by_section(self, event: Event) -> list[str]:
+        b = self.briefing
+        files = [event.data_file]
+        files += [actor.data_file for actor in (*event.actors, *event.according_to)]
+        files += [citation.source.data_file for citation in event.citations]
+        files += [b.treaties_by_id[link.treaty_id].data_file for link in event.treaty_links]
+        if event.outcome_of:
+            files.append(b.events_by_id[event.outcome_of].data_file)
+        files += [outcome.data_file for outcome in b.outcomes.get(event.id, ())]
+        files += [question.data_file for question in b.questions_by_event.get(event.id, ())]
+        return files
+
+    def _key(self, kind: str, event: Event, files: list[str]) -> str | None:
+        if not self._digests:
+            return None
+        shown = "\n".join(f"{name} {self._digests.get(name, '?')}" for name in sorted(set(files)))
+        return f"{kind} {event.id} " + hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
+
+    def _fragment(self, key: str | None, render: Callable[[], str]) -> Markup:
+        if key is None:
+            return Markup(render())
+        text = self._remembered.get(key)
+        if text is None:
+            text = render()
+        self._used[key] = text
+        return Markup(text)
 
     def page(self, template: str, path: str, **kwargs: Any) -> Page:
         return render_page(template, path, briefing=self.briefing, fragments=self, **kwargs)
 
 
-def render_site(briefing: Briefing) -> list[Page]:
-    """Render every generated page of the site."""
-    site = Site(briefing)
+def render_site(
+    briefing: Briefing,
+    *,
+    digests: Mapping[str, str] | None = None,
+    remembered: Mapping[str, str] | None = None,
+    used: dict[str, str] | None = None,
+) -> list[Page]:
+    """Render every generated page of the site; see Site for what is remembered across runs."""
+    site = Site(briefing, digests=digests, remembered=remembered, used=used)
     renderers: list[Callable[[Site], Iterable[Page]]] = [
         render_home,
         render_timeline,

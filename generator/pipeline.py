@@ -1,43 +1,95 @@
-"""The stages in order: load → validate → model → render → write."""
+"""The stages in order: load → validate → model → render → write, remembering what they can."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .cache import Cache, Stamp, Stats
 from .errors import DataError, Problem
-from .load import load_documents
-from .model import Briefing, build_briefing
-from .pages import render_site
-from .render import Page
-from .validate import validate
-from .write import Outcome, find_conflicts, write_pages
+from .load import Document, load_documents, scan
+from .write import MANIFEST, Outcome, find_conflicts, write_pages
+
+if TYPE_CHECKING:
+    from .model import Briefing
+
+# The later stages (validation, model, rendering) are imported where they are used: a run
+# that finds nothing changed stops before them and should not pay for loading them.
 
 
-@dataclass(frozen=True, slots=True)
-class Generated:
-    briefing: Briefing
-    pages: list[Page]
-    outcome: Outcome
-
-
-def read_briefing(data_dir: Path) -> Briefing:
+def read_briefing(data_dir: Path, *, cache: Cache | None = None) -> Briefing:
     """Load and validate every record; raise DataError listing all problems."""
-    if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), 1, "", "no such data folder")])
-    loaded = load_documents(data_dir)
-    problems = loaded.problems + validate(loaded.documents, loaded.known)
-    if problems:
-        raise DataError(problems)
-    return build_briefing(loaded.documents)
+    briefing, _ = _read(data_dir, cache or Cache.for_data(data_dir))
+    return briefing
 
 
-def generate(data_dir: Path, docs_dir: Path) -> Generated:
+def generate(data_dir: Path, docs_dir: Path) -> Outcome:
     """Validate, render every page, then write them; nothing is written if anything is wrong."""
-    briefing = read_briefing(data_dir)
-    pages = render_site(briefing)
+    cache = Cache.for_data(data_dir)
+    cache.load("stamp")
+    data_stats = _data_stats(data_dir)
+    if _untouched(cache.stamp, docs_dir, data_stats):
+        assert cache.stamp is not None
+        return Outcome(unchanged=len(cache.stamp.outputs) - 1)  # the manifest is not a page
+    briefing, documents = _read(data_dir, cache)
+    from .pages import render_site
+
+    cache.load("fragments")
+    fragments: dict[str, str] = {}
+    pages = render_site(
+        briefing, digests={doc.data_file: doc.digest for doc in documents}, remembered=cache.fragments, used=fragments
+    )
     conflicts = find_conflicts(docs_dir, pages)
     if conflicts:
         raise DataError(conflicts)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    return Generated(briefing, pages, write_pages(docs_dir, pages))
+    outcome = write_pages(docs_dir, pages)
+    cache.fragments = fragments
+    outputs = _stats(docs_dir, [page.path for page in pages] + [MANIFEST])
+    if data_stats is not None:
+        cache.stamp = Stamp(str(docs_dir.resolve()), data_stats, outputs)
+    cache.save("fragments", "stamp")
+    return outcome
+
+
+def _read(data_dir: Path, cache: Cache) -> tuple[Briefing, list[Document]]:
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), 1, "", "no such data folder")])
+    from .model import build_briefing
+    from .validate import validate
+
+    cache.load("records")
+    loaded = load_documents(data_dir, cache.records)
+    validation = validate(loaded.documents, loaded.known)
+    passed = {id(doc) for doc in validation.passed}
+    cache.records = {doc.relative: doc.to_cache() for doc in loaded.documents if not doc.fresh or id(doc) in passed}
+    cache.save("records")
+    problems = loaded.problems + validation.problems
+    if problems:
+        raise DataError(problems)
+    return build_briefing(loaded.documents), loaded.documents
+
+
+def _data_stats(data_dir: Path) -> Stats | None:
+    files, misplaced = scan(data_dir)
+    if misplaced:
+        return None  # to be reported: no shortcut
+    return {file.relative: file.stat for file in files}
+
+
+def _stats(folder: Path, paths: list[str]) -> Stats:
+    stats: Stats = {}
+    for path in paths:
+        try:
+            status = (folder / path).lstat()
+        except OSError:
+            continue
+        stats[path] = (status.st_mtime_ns, status.st_size)
+    return stats
+
+
+def _untouched(stamp: Stamp | None, docs_dir: Path, data_stats: Stats | None) -> bool:
+    """Nothing moved since the last run: the same data files, and our pages as we left them."""
+    if stamp is None or data_stats is None or stamp.docs != str(docs_dir.resolve()) or stamp.data != data_stats:
+        return False
+    return _stats(docs_dir, list(stamp.outputs)) == stamp.outputs

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,21 +12,14 @@ import jinja2
 from markupsafe import Markup
 
 from . import labels
+from .cache import cache_root
 from .dates import french_on
 from .escape import markdown_paragraphs, markdown_text, plain_attribute, safe_url
 from .links import LINKS
 from .slug import slugify
+from .write import MARKER, Page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-# Written into the front matter of every generated page: the writer never touches a page without it.
-MARKER = "briefing-generator"
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    path: str  # inside docs/, with forward slashes
-    text: str
-    data_file: str  # the record (or folder of records) it shows, for edit links and errors
 
 
 def _slug(value: object) -> Markup:
@@ -50,10 +42,23 @@ def elide_de(text: str) -> str:
     return f"d'{text}" if text[:1].lower() in "aeiouyéèêh" else f"de {text}"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates, kept with the generator's cache (compiling takes longer than rendering)."""
+    root = cache_root()
+    if root is None:
+        return None
+    try:
+        (root / "templates").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(root / "templates"))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,  # macros then return Markup, so their output is not escaped twice
         finalize=markdown_text,  # every {{ value }} shows as text unless it is Markup already
         undefined=jinja2.StrictUndefined,

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from .dates import PartialDate
 from .errors import GeneratorError
@@ -25,6 +24,9 @@ from .slug import slugify
 from .yamlsafe import YamlError, parse_document
 
 TEMPLATE_DIR = Path(__file__).parent / "templates" / "scaffold"
+if TYPE_CHECKING:
+    import jinja2
+
 SKELETON_KINDS = ("event", "actor", "source", "question")
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 
@@ -135,6 +137,8 @@ def quoted(value: str) -> str:
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # here: the command line lists the kinds above without loading Jinja
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=False,  # YAML, not HTML: each value goes through the yaml or quoted filter instead

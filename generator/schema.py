@@ -12,11 +12,12 @@ import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from .errors import Problem, field_name
 from .load import Document
@@ -47,6 +48,10 @@ def _fast_validator(kind: str) -> Callable[[Any], Any]:
 
 @cache
 def _full_validator(kind: str) -> jsonschema.Draft7Validator:
+    # Imported here: only a record with problems needs it, and it is slow to load.
+    import jsonschema
+    from referencing import Registry, Resource
+
     registry: Registry = Registry().with_resources(
         (name, Resource.from_contents(load_schema(name))) for name in sorted(p.name for p in SCHEMA_DIR.glob("*.json"))
     )

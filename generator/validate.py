@@ -11,6 +11,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .dates import PartialDate
@@ -60,27 +61,56 @@ _PLURAL = {
 }
 
 
-def validate(documents: list[Document], known: dict[str, set[str]]) -> list[Problem]:
-    """Return every problem in `documents`; `known` holds the ids of every file found, by kind."""
+@dataclass(frozen=True, slots=True)
+class Validation:
+    problems: list[Problem]
+    passed: list[Document]  # records read afresh that passed their own checks: worth remembering
+
+
+def validate(documents: list[Document], known: dict[str, set[str]]) -> Validation:
+    """Check every record; `known` holds the ids of every file found, by kind.
+
+    A record's own checks depend on nothing else, so a record from the cache (which passed
+    them) is not checked again; the checks across records always run.
+    """
     problems: list[Problem] = []
-    checked: list[Document] = []
+    shaped: list[Document] = []
+    passed: list[Document] = []
     for doc in documents:
-        found = check_schema(doc)
-        problems += found
-        if not found:  # the checks below rely on the record's shape
-            checked.append(doc)
-    for doc in checked:
-        problems += _check_identity(doc)
-        problems += _check_text(doc)
-        problems += _check_dates(doc)
-        problems += _check_urls(doc)
-        problems += _check_references(doc, known)
-        problems += _check_within(doc)
-    problems += _check_unique_ids(documents)
-    problems += _check_outcomes(checked)
-    problems += _check_provision_links(checked)
-    problems += [p for doc in checked if doc.kind == "event" for p in _check_not_only_weak(doc)]
-    return problems
+        if doc.fresh:
+            found = check_schema(doc)
+            if found:  # the checks below rely on the record's shape
+                problems += found
+                continue
+            found = check_record(doc)
+            problems += found
+            if not found:
+                passed.append(doc)
+        shaped.append(doc)
+    problems += check_together(shaped, documents, known)
+    return Validation(problems, passed)
+
+
+def check_record(doc: Document) -> list[Problem]:
+    """The checks that need nothing but the record (and its file name)."""
+    return [
+        *_check_identity(doc),
+        *_check_text(doc),
+        *_check_dates(doc),
+        *_check_urls(doc),
+        *_check_within(doc),
+        *_check_not_only_weak(doc),
+    ]
+
+
+def check_together(shaped: list[Document], documents: list[Document], known: dict[str, set[str]]) -> list[Problem]:
+    """The checks across records: references, unique ids, outcomes, provisions."""
+    return [
+        *(problem for doc in shaped for problem in _check_references(doc, known)),
+        *_check_unique_ids(documents),
+        *_check_outcomes(shaped),
+        *_check_provision_links(shaped),
+    ]
 
 
 def walk(value: Value, pattern: Path, at: Path = ()) -> Iterator[tuple[Path, Value]]:
@@ -288,6 +318,8 @@ def _check_provision_links(documents: list[Document]) -> list[Problem]:
 
 def _check_not_only_weak(doc: Document) -> list[Problem]:
     """Weak material (a machine-written FAQ…) may support an event, never carry it alone."""
+    if doc.kind != "event":
+        return []
     citations = [c for _, c in walk(doc.data, ("sources", "*")) if isinstance(c, dict)]
     if citations and all(c.get("weak") for c in citations):
         return [_problem(doc, ("sources",), "every citation is marked weak; cite at least one source that is not")]

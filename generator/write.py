@@ -27,9 +27,17 @@ from pathlib import Path
 from types import FrameType
 
 from .errors import Problem
-from .render import MARKER, Page
 
 MANIFEST = ".generated.json"
+# Written into the front matter of every generated page: the writer never touches a page without it.
+MARKER = "briefing-generator"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # inside docs/, with forward slashes
+    text: str
+    data_file: str  # the record (or folder of records) it shows, for edit links and errors
 
 
 @dataclass(frozen=True, slots=True)

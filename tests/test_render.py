@@ -9,7 +9,7 @@ import pytest
 
 from generator.pages import render_site
 from generator.pipeline import read_briefing
-from generator.render import Page
+from generator.write import Page
 from tests.conftest import FIXTURE
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import write
-from generator.render import Page
+from generator.write import Page
 from tests.conftest import Run, snapshot
 
 

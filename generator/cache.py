@@ -1,0 +1,113 @@
+"""What a run remembers for the next one, so that a small change costs little.
+
+- records: each data file that passed its own checks, keyed by its path, with its size, time
+  and content digest; an unchanged file is neither read nor parsed again.
+- fragments: the Markdown of each event, keyed by the digests of every file it shows.
+- stamp: the data files' and the generated pages' sizes and times after the last run; when
+  nothing moved, generation stops there.
+
+Everything is keyed by a digest of the generator's own code, templates and schemas, so a
+change to the generator starts afresh. The cache lives outside the project (in
+$BRIEFING_CACHE_DIR, else $XDG_CACHE_HOME/briefing-generator or ~/.cache/briefing-generator),
+one folder per data folder: files from a pull request never reach it, so it can be pickled.
+BRIEFING_CACHE_DIR=off turns it off. A cache that cannot be read is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .load import Cached
+
+FORMAT = 1
+Stats = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
+
+
+@cache
+def code_version() -> str:
+    """A digest of everything in the generator package that shapes its output."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".j2", ".json", ".js") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_root() -> Path | None:
+    setting = os.environ.get("BRIEFING_CACHE_DIR")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefing-generator"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    docs: str  # the docs folder it was written to
+    data: Stats
+    outputs: Stats
+
+
+@dataclass(slots=True)
+class Cache:
+    """The memory of one data folder; empty when there is none."""
+
+    folder: Path | None
+    records: dict[str, Cached] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)
+    stamp: Stamp | None = None
+    _loaded: set[str] = field(default_factory=set)
+
+    @classmethod
+    def for_data(cls, data_dir: Path) -> Cache:
+        root = cache_root()
+        if root is None:
+            return cls(None)
+        key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:24]
+        return cls(root / key)
+
+    def load(self, *names: str) -> None:
+        """Read the named parts (records, fragments, stamp) if they were written by this code."""
+        for name in names:
+            if name in self._loaded or self.folder is None:
+                continue
+            self._loaded.add(name)
+            value = _read(self.folder / f"{name}.pickle")
+            if value is not None:
+                setattr(self, name, value)
+
+    def save(self, *names: str) -> None:
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                _write(self.folder / f"{name}.pickle", getattr(self, name))
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open("rb") as stream:
+            version, value = pickle.load(stream)
+    except Exception:  # missing, truncated, or from another version: start afresh
+        return None
+    return value if version == code_version() else None
+
+
+def _write(path: Path, value: Any) -> None:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump((code_version(), value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    Path(name).replace(path)

@@ -1,0 +1,111 @@
+"""Incremental generation: what a run remembers, and that it never changes the result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import load, pipeline, yamlsafe
+from tests.conftest import FIXTURE, Run, snapshot
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = yamlsafe.parse_document
+
+    def counting(text: str, *, pure: bool = False) -> yamlsafe.Parsed:
+        calls.append(1)
+        return real(text, pure=pure)
+
+    monkeypatch.setattr(load, "parse_document", counting)
+    return calls
+
+
+def _cold(data: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The docs/ a run without any cache makes from `data`."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "off")
+    pipeline.generate(data, folder)
+    monkeypatch.undo()
+    return snapshot(folder)
+
+
+@pytest.fixture
+def cached(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "cache"))
+    pipeline.generate(project / "data", project / "docs")
+    return project
+
+
+def test_nothing_changed_reads_nothing(cached: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    monkeypatch.setattr(pipeline, "_read", lambda *_: pytest.fail("the data was read again"))
+    status, out, _ = run("generate")
+    assert status == 0
+    assert out.startswith("docs: 0 written, 0 removed")
+
+
+def test_one_edit_parses_one_file_and_matches_a_cold_run(
+    cached: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    actor = cached / "data/actors/bordurie.yaml"
+    actor.write_text(actor.read_text(encoding="utf-8").replace("name: Bordurie", "name: Bordurie du Nord"), "utf-8")
+    parses = _parses(monkeypatch)
+    outcome = pipeline.generate(cached / "data", cached / "docs")
+    assert len(parses) == 1
+    # Every page that names the actor changes: its own, the lists, and the events that involve it.
+    assert "chronologie/2024.md" in outcome.written
+    assert "acteurs/bordurie.md" in outcome.written
+    assert "sources/depeche-2023.md" not in outcome.written
+    monkeypatch.undo()
+    assert snapshot(cached / "docs") == _cold(cached / "data", tmp_path_factory.mktemp("cold"), monkeypatch)
+
+
+def test_a_touched_file_is_not_parsed_again(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    event = cached / "data/events/2024/2024-04-quotas-contestes.yaml"
+    os.utime(event, ns=(0, 0))
+    parses = _parses(monkeypatch)
+    outcome = pipeline.generate(cached / "data", cached / "docs")
+    assert parses == []
+    assert outcome.written == []
+
+
+def test_problems_in_remembered_files_keep_their_lines(cached: Path, run: Run) -> None:
+    (cached / "data/actors/valmontie.yaml").unlink()
+    status, _, err = run("generate")
+    assert status == 1
+    assert "data/actors/anne-leroy.yaml:11: affiliations[0].actor: unknown actor 'valmontie'" in err
+    assert "data/events/2024/2024-03-05-signature-accord.yaml:10: actors[1]: unknown actor 'valmontie'" in err
+
+
+def test_a_remembered_file_made_invalid_is_caught(cached: Path, run: Run) -> None:
+    (cached / "data/actors/bordurie.yaml").write_text("id: bordurie\nkind: state\ndescription: x\n", "utf-8")
+    status, _, err = run("generate")
+    assert status == 1
+    assert err.startswith("data/actors/bordurie.yaml:1: name: required field is missing")
+
+
+def test_a_broken_cache_is_ignored(cached: Path, run: Run) -> None:
+    for part in (cached / "cache").rglob("*.pickle"):
+        part.write_bytes(b"not a pickle")
+    shutil.rmtree(cached / "docs")
+    status, out, _ = run("generate")
+    assert status == 0
+    assert "0 unchanged" in out
+
+
+def test_removing_a_generated_page_regenerates_it(cached: Path, run: Run) -> None:
+    (cached / "docs/acteurs/bordurie.md").unlink()
+    status, out, _ = run("generate")
+    assert status == 0
+    assert out.startswith("docs: 1 written")
+    assert (cached / "docs/acteurs/bordurie.md").exists()
+
+
+def test_the_cache_can_be_turned_off(project: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "off")
+    assert run("generate")[0] == 0
+    assert run("generate")[1].startswith("docs: 0 written")
+    assert snapshot(project / "docs") == snapshot(project / "docs")
+    assert FIXTURE.exists()
