@@ -24,10 +24,13 @@ import os
 import platform
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -60,6 +63,7 @@ class Result:
     site_mib: float
     search_index_kib: float
     search_bytes_per_event: float
+    serve_edit_s: float  # make serve: from saving an event file to the page served with the change
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
@@ -107,6 +111,46 @@ def edit_one_event(data: Path) -> None:
     event.write_text(text.replace("summary: ", "summary: Modifié. ", 1), encoding="utf-8")
 
 
+def serve_edit(project: Path, env: dict[str, str]) -> float:
+    """Start `mkdocs serve --dirty` as `make serve` does, edit one event, time until it is served."""
+    port = _free_port()
+    args = [PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(args, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        event = sorted((project / "data" / "events").rglob("*.yaml"))[7]
+        year = event.parent.name
+        url = f"http://127.0.0.1:{port}/chronologie/{year}/"
+        _wait_for(url, lambda page: True, timeout=600)
+        marker = f"Servi-{time.time_ns()}"
+        text = event.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        event.write_text(text.replace("summary: ", f"summary: {marker} ", 1), encoding="utf-8")
+        _wait_for(url, lambda page: marker in page, timeout=120)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(url: str, ready: Callable[[str], bool], *, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} did not become ready in {timeout} s")
+
+
 def measure(events: int, work: Path) -> Result:
     project = work / f"project-{events}"
     make_project(project, events)
@@ -130,6 +174,7 @@ def measure(events: int, work: Path) -> Result:
     alone = run(mkdocs, project, env)
     index = project / "site" / "search" / "search_index.json"
     build_s = generate_again.seconds + build.seconds
+    serve_s = serve_edit(project, env)
     return Result(
         events=events,
         check_s=check.seconds,
@@ -147,6 +192,7 @@ def measure(events: int, work: Path) -> Result:
         site_mib=folder_size(project / "site") / 2**20,
         search_index_kib=index.stat().st_size / 1024,
         search_bytes_per_event=index.stat().st_size / events,
+        serve_edit_s=serve_s,
     )
 
 
@@ -164,6 +210,7 @@ def table(results: list[Result]) -> str:
         ("site size", lambda r: f"{r.site_mib:.1f} MiB"),
         ("search index", lambda r: f"{r.search_index_kib:.0f} KiB"),
         ("search index per event (target ≤ 2 KB)", lambda r: f"{r.search_bytes_per_event:.0f} B"),
+        ("make serve: event edited → page served", lambda r: f"{r.serve_edit_s:.1f} s"),
     ]
     header = "| | " + " | ".join(f"{r.events:,} events" for r in results) + " |"
     lines = [header, "| --- |" + " --- |" * len(results)]

@@ -28,6 +28,11 @@ QUESTION_STATUS = {
     "partly_answered": "Réponse partielle",
     "answered": "Répondue",
 }
+QUESTION_GROUP = {  # headings over the questions of one status
+    "open": "Sans réponse",
+    "partly_answered": "En partie répondues",
+    "answered": "Répondues",
+}
 STANCE = {
     "supports": "Va dans ce sens",
     "contradicts": "Va à l'encontre",
@@ -49,6 +54,7 @@ ALL = {
     "certainty": CERTAINTY,
     "actor_kind": ACTOR_KIND,
     "question_status": QUESTION_STATUS,
+    "question_group": QUESTION_GROUP,
     "stance": STANCE,
     "treaty_status": TREATY_STATUS,
     "language": LANGUAGE,

@@ -170,13 +170,19 @@ class Loaded:
     known: dict[str, set[str]]  # the id (file name) of every record file found, readable or not, by kind
 
 
-def load_documents(data_dir: Path, cached: Mapping[str, Cached] | None = None) -> Loaded:
+def load_documents(
+    data_dir: Path,
+    cached: Mapping[str, Cached] | None = None,
+    *,
+    scanned: tuple[list[DataFile], list[Problem]] | None = None,
+) -> Loaded:
     """Read every data file under `data_dir`, keeping the problems found for later.
 
     A file whose size and time, or failing that whose bytes, match a record in `cached`
     (keyed by its path in the data folder) is taken from there instead of being parsed.
     """
-    files, problems = scan(data_dir)
+    files, problems = scanned or scan(data_dir)
+    problems = list(problems)
     documents: list[Document] = []
     base = display_path(data_dir)
     top = data_dir.resolve().name

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import export, labels
 from .links import actor_target, source_target, treaty_target
-from .model import Briefing, Event
+from .model import Briefing, Event, Treaty
 from .render import count_of, environment, render_page
 from .write import Page
 
@@ -36,30 +36,42 @@ class Site:
         used: dict[str, str] | None = None,
     ) -> None:
         self.briefing = briefing
-        macros = environment().get_template("macros.md.j2").module
-        self._event_section: Callable[[Event, Briefing], str] = macros.event_section  # type: ignore[attr-defined]
-        self._event_row: Callable[[Event], str] = macros.event_row  # type: ignore[attr-defined]
+        self._macros = environment().get_template("macros.md.j2").module
         self._digests = digests or {}
         self._remembered = remembered or {}
         self._used: dict[str, str] = {} if used is None else used
-        self._sections: dict[str, Markup] = {}
-        self._rows: dict[str, Markup] = {}
+        self._made: dict[tuple[str, str], Markup] = {}
 
     def section(self, event: Event) -> Markup:
         """The event in full, as the timeline shows it."""
-        found = self._sections.get(event.id)
-        if found is None:
-            key = self._key("section", event, self._shown_by_section(event))
-            found = self._sections[event.id] = self._fragment(key, lambda: self._event_section(event, self.briefing))
-        return found
+        return self._event("event_section", event)
+
+    def printed(self, event: Event) -> Markup:
+        """The event in full, as the printable page shows it."""
+        return self._event("event_print", event)
 
     def row(self, event: Event) -> Markup:
         """The event on one line, as lists of events show it."""
-        found = self._rows.get(event.id)
+        return self._event("event_row", event)
+
+    def section_key(self, event: Event) -> str | None:
+        return self._key(f"event_section {event.id}", self._shown_by_section(event))
+
+    def row_key(self, event: Event) -> str | None:
+        return self._key(f"event_row {event.id}", [event.data_file])
+
+    def _event(self, macro: str, event: Event) -> Markup:
+        """Render an event with a macro of macros.md.j2 (taking the event and the briefing), once."""
+        found = self._made.get((macro, event.id))
         if found is None:
-            key = self._key("row", event, [event.data_file])
-            found = self._rows[event.id] = self._fragment(key, lambda: self._event_row(event))
+            shown = [event.data_file] if macro == "event_row" else self._shown_by_section(event)
+            key = self._key(f"{macro} {event.id}", shown)
+            render: Callable[[Event, Briefing], str] = getattr(self._macros, macro)
+            found = self._made[macro, event.id] = self._fragment(key, lambda: render(event, self.briefing))
         return found
+
+    def digest(self, data_file: str) -> str:
+        return self._digests.get(data_file, "?")
 
     def _shown_by_section(self, event: Event) -> list[str]:
         b = self.briefing
@@ -73,11 +85,11 @@ class Site:
         files += [question.data_file for question in b.questions_by_event.get(event.id, ())]
         return files
 
-    def _key(self, kind: str, event: Event, files: list[str]) -> str | None:
+    def _key(self, name: str, files: list[str]) -> str | None:
         if not self._digests:
             return None
-        shown = "\n".join(f"{name} {self._digests.get(name, '?')}" for name in sorted(set(files)))
-        return f"{kind} {event.id} " + hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
+        shown = "\n".join(f"{file} {self.digest(file)}" for file in sorted(set(files)))
+        return f"{name} " + hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
 
     def _fragment(self, key: str | None, render: Callable[[], str]) -> Markup:
         if key is None:
@@ -88,8 +100,20 @@ class Site:
         self._used[key] = text
         return Markup(text)
 
-    def page(self, template: str, path: str, **kwargs: Any) -> Page:
-        return render_page(template, path, briefing=self.briefing, fragments=self, **kwargs)
+    def page(self, template: str, path: str, *, shows: list[str | None] | None = None, **kwargs: Any) -> Page:
+        """Render a page. `shows` lists keys of all it shows (file digests, fragment keys): when
+        they are those of the last run, the page is the one rendered then."""
+        key = None
+        if shows is not None and self._digests and None not in shows:
+            parts = "\n".join([template, path, *(part or "" for part in shows)])
+            key = f"page {path} " + hashlib.sha1(parts.encode(), usedforsecurity=False).hexdigest()
+        if key is not None and key in self._remembered:
+            self._used[key] = text = self._remembered[key]
+            return Page(path, text, kwargs["data_file"])
+        page = render_page(template, path, briefing=self.briefing, fragments=self, **kwargs)
+        if key is not None:
+            self._used[key] = page.text
+        return page
 
 
 def render_site(
@@ -109,6 +133,7 @@ def render_site(
         render_questions,
         render_sources,
         render_data_page,
+        render_print,
     ]
     return [page for renderer in renderers for page in renderer(site)]
 
@@ -140,7 +165,7 @@ def render_timeline(site: Site) -> list[Page]:
             "timeline.md.j2",
             "chronologie/index.md",
             title="Chronologie",
-            description=f"{len(b.events)} événements, année par année.",
+            description=f"{count_of(len(b.events), 'événement')}, année par année.",
             data_file=folder,
             meta={"search": {"exclude": True}},
         )
@@ -154,6 +179,7 @@ def render_timeline(site: Site) -> list[Page]:
                 title=f"Chronologie {year}",
                 description=f"{count_of(len(events), 'événement')} en {year}.",
                 data_file=f"{folder}{year}/",
+                shows=[*(site.section_key(e) for e in events), repr(b.years)],
                 year=year,
                 events=events,
             )
@@ -182,6 +208,11 @@ def render_actors(site: Site) -> list[Page]:
                 title=actor.name,
                 description=actor.role or actor.description,
                 data_file=actor.data_file,
+                shows=[
+                    site.digest(actor.data_file),
+                    *(site.digest(b.actors_by_id[link.actor_id].data_file) for link in actor.affiliations),
+                    *(site.row_key(e) for e in b.events_by_actor.get(actor.id, ())),
+                ],
                 actor=actor,
                 events=b.events_by_actor.get(actor.id, ()),
             )
@@ -208,6 +239,10 @@ def render_treaties(site: Site) -> list[Page]:
                 title=treaty.title,
                 description=treaty.summary,
                 data_file=treaty.data_file,
+                shows=[
+                    *map(site.digest, _shown_by_treaty(treaty)),
+                    *map(site.row_key, (*b.events_by_treaty.get(treaty.id, ()), *treaty_events(treaty))),
+                ],
                 treaty=treaty,
                 events=b.events_by_treaty.get(treaty.id, ()),
             )
@@ -247,6 +282,10 @@ def render_sources(site: Site) -> list[Page]:
                 title=source.title,
                 description=f"Source : {source.title}",
                 data_file=source.data_file,
+                shows=[
+                    site.digest(source.data_file),
+                    *(site.row_key(e) for e in b.events_by_source.get(source.id, ())),
+                ],
                 source=source,
                 events=b.events_by_source.get(source.id, ()),
             )
@@ -270,6 +309,38 @@ def render_data_page(site: Site) -> list[Page]:
     ]
 
 
+def _shown_by_treaty(treaty: Treaty) -> list[str]:
+    """The records a treaty page shows besides its events: the treaty, its parties, its sources."""
+    citations = [c for step in treaty.history for c in step.citations]
+    citations += [c for provision in treaty.provisions for c in provision.citations]
+    return [
+        treaty.data_file,
+        *(actor.data_file for actor in (*treaty.parties, *treaty.signatories)),
+        *(citation.source.data_file for citation in citations),
+    ]
+
+
+def treaty_events(treaty: Treaty) -> list[Event]:
+    return [step.event for step in treaty.history if step.event is not None]
+
+
 def _folder_of(briefing_file: str, kind_folder: str) -> str:
     """The data folder of a kind, next to briefing.yaml: data/events/."""
     return posixpath.join(posixpath.dirname(briefing_file), kind_folder) + "/"
+
+
+def render_print(site: Site) -> list[Page]:
+    """The whole briefing on one page, for paper; left out of search, which finds each record on its own page."""
+    b = site.briefing
+    by_kind = {kind: tuple(a for a in b.actors if a.kind == kind) for kind in labels.ACTOR_KIND}
+    return [
+        site.page(
+            "print.md.j2",
+            "imprimer.md",
+            title="Version imprimable",
+            description=f"Tout le dossier sur une page : {b.description}",
+            data_file=posixpath.dirname(b.data_file) + "/",
+            meta={"search": {"exclude": True}},
+            by_kind=by_kind,
+        )
+    ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Stamp, Stats
 from .errors import DataError, Problem
-from .load import Document, load_documents, scan
+from .load import Cached, DataFile, Document, load_documents, scan
 from .write import MANIFEST, Outcome, find_conflicts, write_pages
 
 if TYPE_CHECKING:
@@ -27,11 +27,12 @@ def generate(data_dir: Path, docs_dir: Path) -> Outcome:
     """Validate, render every page, then write them; nothing is written if anything is wrong."""
     cache = Cache.for_data(data_dir)
     cache.load("stamp")
-    data_stats = _data_stats(data_dir)
+    scanned = scan(data_dir) if data_dir.is_dir() else None
+    data_stats = _data_stats(scanned)
     if _untouched(cache.stamp, docs_dir, data_stats):
         assert cache.stamp is not None
         return Outcome(unchanged=len(cache.stamp.outputs) - 1)  # the manifest is not a page
-    briefing, documents = _read(data_dir, cache)
+    briefing, documents = _read(data_dir, cache, scanned)
     from .pages import render_site
 
     cache.load("fragments")
@@ -44,34 +45,46 @@ def generate(data_dir: Path, docs_dir: Path) -> Outcome:
         raise DataError(conflicts)
     docs_dir.mkdir(parents=True, exist_ok=True)
     outcome = write_pages(docs_dir, pages)
-    cache.fragments = fragments
+    if fragments.keys() != cache.fragments.keys():  # keys are digests of content: same keys, same texts
+        cache.fragments = fragments
+        cache.save("fragments")
     outputs = _stats(docs_dir, [page.path for page in pages] + [MANIFEST])
     if data_stats is not None:
         cache.stamp = Stamp(str(docs_dir.resolve()), data_stats, outputs)
-    cache.save("fragments", "stamp")
+        cache.save("stamp")
     return outcome
 
 
-def _read(data_dir: Path, cache: Cache) -> tuple[Briefing, list[Document]]:
+def _read(
+    data_dir: Path, cache: Cache, scanned: tuple[list[DataFile], list[Problem]] | None = None
+) -> tuple[Briefing, list[Document]]:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, "", "no such data folder")])
     from .model import build_briefing
     from .validate import validate
 
     cache.load("records")
-    loaded = load_documents(data_dir, cache.records)
+    loaded = load_documents(data_dir, cache.records, scanned=scanned)
     validation = validate(loaded.documents, loaded.known)
     passed = {id(doc) for doc in validation.passed}
-    cache.records = {doc.relative: doc.to_cache() for doc in loaded.documents if not doc.fresh or id(doc) in passed}
-    cache.save("records")
+    records = {doc.relative: doc.to_cache() for doc in loaded.documents if not doc.fresh or id(doc) in passed}
+    if _identities(records) != _identities(cache.records):
+        cache.records = records
+        cache.save("records")
     problems = loaded.problems + validation.problems
     if problems:
         raise DataError(problems)
     return build_briefing(loaded.documents), loaded.documents
 
 
-def _data_stats(data_dir: Path) -> Stats | None:
-    files, misplaced = scan(data_dir)
+def _identities(records: dict[str, Cached]) -> dict[str, tuple[int, int, str]]:
+    return {path: (record.mtime_ns, record.size, record.digest) for path, record in records.items()}
+
+
+def _data_stats(scanned: tuple[list[DataFile], list[Problem]] | None) -> Stats | None:
+    if scanned is None:
+        return None
+    files, misplaced = scanned
     if misplaced:
         return None  # to be reported: no shortcut
     return {file.relative: file.stat for file in files}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import html
+import itertools
 import json
 import os
 import re
@@ -9,18 +12,24 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from generator import mkdocs_hooks as hooks
+from generator.pipeline import read_briefing
+from generator.sitescan import scan_site
 from tests.conftest import FIXTURE, ROOT
 
 REPO = "https://example.org/team/briefing"
 
 
 def make_project(folder: Path, data: Path = FIXTURE) -> Path:
-    """A project like ours: mkdocs.yml, hand-written docs, and the given data."""
+    """A project like ours: mkdocs.yml, hand-written docs, theme overrides, and the given data."""
     shutil.copytree(data, folder / "data")
     shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*_generated_names()))
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/mkdocs_hooks.py", str(ROOT / "generator" / "mkdocs_hooks.py"))
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -28,7 +37,8 @@ def make_project(folder: Path, data: Path = FIXTURE) -> Path:
 
 
 def _generated_names() -> list[str]:
-    return [".generated.json", "index.md", "chronologie", "acteurs", "traites", "questions", "sources", "donnees"]
+    generated = ["index.md", "imprimer.md", "chronologie", "acteurs", "traites", "questions", "sources", "donnees"]
+    return [".generated.json", *generated]
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -69,11 +79,35 @@ def test_every_kind_of_page_is_built(site: Path) -> None:
         assert (site / page).is_file(), page
 
 
+def primary_nav_pages(html: str, page: str) -> list[str]:
+    """The pages the main navigation links to (not the current page's own headings), from the root."""
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    depth = 0
+    for match in re.finditer(r"<(/?)nav\b", html[start:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            nav = html[start : start + match.end()]
+            break
+    links = re.findall(r'<a href="([^"#]*)"\s+class="md-nav__link', nav)
+    return list(dict.fromkeys(urljoin(f"http://site/{page}", link) for link in links))
+
+
 def test_navigation_lists_sections_only(site: Path) -> None:
-    html = (site / "index.html").read_text(encoding="utf-8")
-    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index("</nav>")]
-    assert "anne-leroy" not in nav and "2024" not in nav
-    assert nav.count('class="md-nav__link') <= 16
+    sections = [
+        "",
+        "chronologie/",
+        "acteurs/",
+        "traites/",
+        "questions/",
+        "sources/",
+        "donnees/",
+        "methode/",
+        "imprimer/",
+    ]
+    expected = [f"http://site/{section}" for section in sections]
+    assert primary_nav_pages((site / "index.html").read_text(encoding="utf-8"), "") == expected
+    year = (site / "chronologie/2024/index.html").read_text(encoding="utf-8")
+    assert primary_nav_pages(year, "chronologie/2024/") == expected
 
 
 def test_event_anchor_and_search_entry(site: Path) -> None:
@@ -103,3 +137,149 @@ def test_without_a_repository_there_are_no_edit_links(tmp_path: Path) -> None:
     year = (project / "site/chronologie/2024/index.html").read_text(encoding="utf-8")
     assert 'href="edit:' not in year
     assert 'class="bf-edit"' not in year
+
+
+# ---- Reading the site: search, printable page, accessibility, no third-party request ----------
+
+VENDOR = ROOT / "docs" / "assets" / "javascripts" / "vendor" / "mermaid"
+
+
+def _search_index(site: Path) -> dict[str, Any]:
+    index: dict[str, Any] = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return index
+
+
+def test_search_folds_accents_and_stems(site: Path) -> None:
+    assert _search_index(site)["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    lunr_fr = (site / hooks.LUNR_FR).read_text(encoding="utf-8")
+    assert lunr_fr.endswith(hooks.FOLD_MARKER + hooks.SEARCH_FOLD.read_text(encoding="utf-8"))
+    assert lunr_fr.count(hooks.FOLD_MARKER) == 1
+
+
+def test_the_search_folding_is_appended_once(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` keeps the built file: the hook must not append a second copy."""
+    target = tmp_path / "lunr.fr.min.js"
+    target.write_text("/* lunr.fr */", encoding="utf-8")
+    assert hooks.append_search_fold(target)
+    once = target.read_text(encoding="utf-8")
+    assert not hooks.append_search_fold(target)
+    assert target.read_text(encoding="utf-8") == once
+    target.write_text("/* lunr.fr */" + hooks.FOLD_MARKER + "/* an older version */", encoding="utf-8")
+    assert hooks.append_search_fold(target)
+    assert target.read_text(encoding="utf-8") == once
+
+
+def test_search_results_lead_to_each_event_and_preview_no_page_furniture(site: Path) -> None:
+    docs = _search_index(site)["docs"]
+    locations = {doc["location"] for doc in docs}
+    for event in read_briefing(FIXTURE).events:
+        assert f"chronologie/{event.year}/#{event.id}" in locations
+    for doc in docs:
+        assert not doc["location"].startswith("imprimer/"), "the printable page would repeat every result"
+        for furniture in ("Lien permanent", "Modifier", "Filtrer", "flowchart", "Champ Type Obligatoire"):
+            assert furniture not in doc["text"], (doc["location"], furniture)
+
+
+def test_the_printable_page_holds_the_whole_briefing(site: Path) -> None:
+    printable = (site / "imprimer/index.html").read_text(encoding="utf-8")
+    briefing = read_briefing(FIXTURE)
+    for event in briefing.events:
+        assert f'id="{event.id}"' in printable
+    for record in (*briefing.actors, *briefing.sources):
+        assert html.escape(record.title if hasattr(record, "title") else record.name, quote=False) in printable
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="imprimer/"' in home
+    assert re.search(
+        r'<a href="imprimer/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Version imprimable', home
+    )
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def _content(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    return text[text.index('<div class="md-content"') : text.index("<footer")]
+
+
+def test_pages_are_french_and_their_headings_go_down_one_level_at_a_time(site: Path) -> None:
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="fr"' in text, page
+        if page.name == "404.html":
+            continue
+        levels = [int(level) for level in re.findall(r"<h([1-6])\b", _content(page))]
+        assert levels[:1] == [1] and levels.count(1) == 1, (page, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (page, levels)
+        assert not re.search(r"<img(?![^>]*\balt=)", text), page
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    loads = re.compile(r"<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=\"([^\"]*)\"|<link\b([^>]*)>")
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        for src, link in loads.findall(text):
+            if link and not re.search(r'\brel="(?:stylesheet|preload|modulepreload|icon|manifest)"', link):
+                continue  # canonical, alternate…: addresses, not downloads
+            url = src or re.search(r'\bhref="([^"]*)"', link).group(1)  # type: ignore[union-attr]
+            assert not urlsplit(url).netloc, f"{page}: loads {url}"
+        # The theme asks api.github.com about the repository when the link carries this.
+        assert 'data-md-component="source"' not in text, page
+        assert "unpkg.com" not in text, page
+    assert scan_site(site) == []
+
+
+def test_mermaid_is_vendored_and_loaded_only_with_a_diagram(site: Path) -> None:
+    actors = (site / "acteurs/index.html").read_text(encoding="utf-8")
+    assert '<pre class="mermaid">' in actors
+    assert 'src="../assets/javascripts/vendor/mermaid/mermaid.min.js"' in actors
+    assert "mermaid.min.js" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "assets/javascripts/vendor/mermaid/mermaid.min.js").is_file()
+    assert (site / "assets/javascripts/vendor/mermaid/LICENSE").is_file()
+    assert not list((site / "assets/javascripts/vendor/mermaid").glob("README*")), "notes for maintainers only"
+
+
+def test_vendored_mermaid_is_the_file_its_readme_describes() -> None:
+    readme = (VENDOR / "README.md").read_text(encoding="utf-8")
+    digest = re.search(r"\| sha256 \| `([0-9a-f]{64})` \|", readme)
+    version = re.search(r"\[mermaid\]\(https://www\.npmjs\.com/package/mermaid\) (11\.\d+\.\d+)", readme)
+    assert digest and version
+    script = (VENDOR / "mermaid.min.js").read_bytes()
+    assert hashlib.sha256(script).hexdigest() == digest.group(1)
+    assert f'version:"{version.group(1)}"'.encode() in script
+    assert (VENDOR / "LICENSE").read_text(encoding="utf-8").startswith("The MIT License")
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_colours_of_the_stylesheet_are_readable() -> None:
+    """Text colours against their backgrounds: 4.5:1 at least (WCAG AA for body text)."""
+    css = (ROOT / "docs/assets/briefing.css").read_text(encoding="utf-8")
+    colour = {name: value for name, value in re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})\b", css)}
+    white, text, link = "#ffffff", "#212121", "#4051b5"  # the theme's background, text and links (indigo)
+    pairs = [
+        (colour["bf-muted"], white),
+        (colour["bf-muted"], colour["bf-facts-bg"]),
+        (text, colour["bf-facts-bg"]),
+        (link, colour["bf-facts-bg"]),
+        (link, colour["bf-target-bg"]),
+        (colour["bf-chip-fg"], colour["bf-chip-bg"]),
+        (colour["bf-warn-fg"], colour["bf-warn-bg"]),
+        (colour["bf-stop-fg"], colour["bf-stop-bg"]),
+        (colour["md-accent-fg-color"], white),
+        (colour["bf-focus"], white),
+    ]
+    for foreground, background in pairs:
+        assert contrast(foreground, background) >= 4.5, (foreground, background)
+    assert contrast("#777777", white) < 4.5 < contrast("#767676", white)  # the check itself, on known values

@@ -40,8 +40,9 @@ def test_editing_one_event_rewrites_only_pages_that_show_it(project: Path, run: 
     event.write_text(event.read_text(encoding="utf-8").replace("pour l'année suivante", "pour 2024"), "utf-8")
     status, out, _ = run("generate")
     assert status == 0
-    # Its year page, and the print-free summary pages that quote its summary: only the year page.
-    assert out.startswith("docs: 1 written, 0 removed")
+    # Its year page and the printable page, which shows every event in full; no other page
+    # quotes its summary.
+    assert out.startswith("docs: 2 written, 0 removed")
 
 
 def test_stale_pages_are_removed_and_hand_written_pages_kept(project: Path, run: Run) -> None:

@@ -1,0 +1,248 @@
+"""The real briefing in a browser: search, timeline filters, permanent links, and every main page.
+
+Each test's pages are watched (tests/browser/conftest.py): no request may leave 127.0.0.1 and
+no console error may occur. Screenshots go to tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from generator.model import Briefing
+from generator.pipeline import read_briefing
+from generator.sitescan import scan_site
+from tests.browser.support import VIEWPORT, Site, Watch, open_context
+from tests.conftest import ROOT
+
+SIGNATURE = "chronologie/2024/#2024-06-19-signature-traite-partenariat"
+OCS = "chronologie/2025/#2025-09-sommet-ocs-tianjin"
+CHOIGOU = "chronologie/2023/#2023-07-visite-choigou-pyongyang"
+SOLDIERS = "chronologie/2025/#2025-08-13-soldats-nord-coreens-koursk"
+# Each word as a reader might type it, with and without accents, singular and plural.
+SEARCHES = [
+    ("traité", SIGNATURE),
+    ("traite", SIGNATURE),
+    ("traités", SIGNATURE),
+    ("coopération", OCS),
+    ("cooperation", OCS),
+    ("Choïgou", CHOIGOU),
+    ("choigou", CHOIGOU),
+    ("soldat", SOLDIERS),
+]
+SCREENSHOTS = {
+    "accueil": "",
+    "chronologie": "chronologie/",
+    "annee-2024": "chronologie/2024/",
+    "acteurs": "acteurs/",
+    "acteur-kim-jong-un": "acteurs/kim-jong-un/",
+    "traite": "traites/traite-partenariat-strategique-global-2024/",
+    "questions": "questions/",
+    "sources": "sources/",
+    "donnees": "donnees/",
+    "methode": "methode/",
+    "imprimer": "imprimer/",
+}
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    return read_briefing(ROOT / "data")
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type `query` in the search box; return the results' targets, as 'page/#anchor' from the site root."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    # The theme searches when a key is released: set the whole query, then release one key, so
+    # the first results shown are those of the whole query, not of its first letters.
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item")
+    hrefs: list[str] = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+    return [_from_root(href) for href in hrefs]
+
+
+def _from_root(href: str) -> str:
+    """http://127.0.0.1:P/depot/chronologie/2024/?h=trait#x → chronologie/2024/#x"""
+    parts = urlsplit(href)
+    path = parts.path.split("/depot/", 1)[1]
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def in_view(page: Any, selector: str) -> bool:
+    """Whether the element is on screen, below the fixed header."""
+    box = page.locator(selector).bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    return bool(box and header and header["height"] - 1 <= box["y"] <= VIEWPORT["height"] - box["height"])
+
+
+def test_search_finds_words_with_or_without_accents(page: Any, real_site: Site) -> None:
+    page.goto(real_site.address())
+    missed = {}
+    for query, expected in SEARCHES:
+        found = search(page, query)
+        if expected not in found:
+            missed[query] = found
+    assert not missed, f"these searches did not lead to their event: {missed}"
+
+
+def test_search_results_lead_to_the_event_and_preview_no_page_furniture(page: Any, real_site: Site) -> None:
+    page.goto(real_site.address())
+    search(page, "traite")
+    results = page.locator(".md-search-result__list")
+    events = results.locator('.md-search-result__item:has(a[href*="/chronologie/20"])')
+    assert events.count() > 0
+    for furniture in ("Lien permanent", "Modifier", "Copier le lien"):
+        assert all(furniture not in text for text in events.all_inner_texts()), furniture
+    result = results.locator(f'a[href*="#{SIGNATURE.split("#")[1]}"]').first
+    if not result.is_visible():  # folded under "N de plus sur cette page", as a reader would find it
+        result.locator("xpath=ancestor::details[1]/summary").click()
+    result.click()
+    page.wait_for_url(re.compile(r"/depot/chronologie/2024/.*#2024-06-19-signature-traite-partenariat$"))
+    assert in_view(page, '[id="2024-06-19-signature-traite-partenariat"]')
+
+
+def _shown(page: Any) -> int:
+    count: int = page.locator(".bf-row:visible").count()
+    return count
+
+
+def test_filters_narrow_the_timeline_and_its_count(page: Any, real_site: Site, briefing: Briefing) -> None:
+    total = len(briefing.events)
+    page.goto(real_site.address("chronologie/"))
+    count = page.locator(".bf-count")
+    expect(count).to_have_text(f"{total} événements sur {total}")
+
+    page.get_by_label("Acteur").select_option("serguei-choigou")
+    choigou = briefing.events_by_actor["serguei-choigou"]
+    expect(count).to_have_text(f"{len(choigou)} événements sur {total}")
+    assert _shown(page) == len(choigou)
+
+    page.get_by_label("Année").select_option("2025")
+    expect(count).to_have_text(f"{sum(e.year == 2025 for e in choigou)} événement sur {total}")
+    assert page.locator(".bf-year:visible").count() == 0  # no year is left with a matching event
+    assert "acteur=serguei-choigou" in page.url and "annee=2025" in page.url  # a filtered view can be shared
+
+    page.get_by_role("button", name="Tout afficher").click()
+    expect(count).to_have_text(f"{total} événements sur {total}")
+    assert _shown(page) == total
+
+    tagged = [e for e in briefing.events if "traité" in e.tags]
+    page.get_by_label("Thème").select_option(label="traité")
+    expect(count).to_have_text(f"{len(tagged)} événements sur {total}")
+
+
+def test_a_shared_filtered_address_opens_filtered(page: Any, real_site: Site, briefing: Briefing) -> None:
+    kim = briefing.events_by_actor["kim-jong-un"]
+    page.goto(real_site.address("chronologie/?acteur=kim-jong-un"))
+    expect(page.locator(".bf-count")).to_have_text(f"{len(kim)} événements sur {len(briefing.events)}")
+    expect(page.get_by_label("Acteur")).to_have_value("kim-jong-un")
+
+
+def test_filters_work_from_the_keyboard_alone(page: Any, real_site: Site, briefing: Briefing) -> None:
+    total = len(briefing.events)
+    page.goto(real_site.address("chronologie/"))
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "filtre-acteur":
+            break
+    else:
+        pytest.fail("Tab never reached the actor filter")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "no visible focus"
+
+    page.keyboard.press("ArrowDown")  # the first actor of the list
+    first = page.get_by_label("Acteur").input_value()
+    expected = len(briefing.events_by_actor[first])
+    expect(page.locator(".bf-count")).to_have_text(re.compile(rf"^{expected} événements? sur {total}$"))
+
+    page.keyboard.press("Tab")  # theme
+    page.keyboard.press("Tab")  # year
+    page.keyboard.press("Tab")  # "Tout afficher"
+    assert page.evaluate("document.activeElement.textContent") == "Tout afficher"
+    page.keyboard.press("Enter")
+    expect(page.locator(".bf-count")).to_have_text(f"{total} événements sur {total}")
+
+
+def test_a_permanent_link_brings_its_event_into_view(page: Any, real_site: Site) -> None:
+    anchor = "2023-09-choigou-pourquoi-pas-visite-kim"  # far down its year page
+    page.goto(real_site.address(f"chronologie/2023/#{anchor}"))
+    assert in_view(page, f'[id="{anchor}"]')
+    permalink = page.locator(f'article.bf-event:has([id="{anchor}"]) a.bf-permalink')
+    assert permalink.get_attribute("href") == f"#{anchor}"
+
+
+def test_the_copy_button_copies_the_events_absolute_address(context: Any, page: Any, real_site: Site) -> None:
+    origin = real_site.url.removesuffix("/depot/")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    anchor = "2024-06-19-signature-traite-partenariat"
+    page.goto(real_site.address("chronologie/2024/"))
+    event = page.locator(f'article.bf-event:has([id="{anchor}"])')
+    event.get_by_role("button", name="Copier le lien").click()
+    expect(event.locator(".bf-copy-status")).to_have_text("Lien copié")
+    assert page.evaluate("navigator.clipboard.readText()") == real_site.address(f"chronologie/2024/#{anchor}")
+
+
+def test_when_copying_is_refused_the_address_is_shown(context: Any, page: Any, real_site: Site) -> None:
+    # The clipboard refuses, and so does the old copy command.
+    context.add_init_script(
+        "navigator.clipboard.writeText = () => Promise.reject(new DOMException('refusé', 'NotAllowedError'));"
+        "document.execCommand = () => false;"
+    )
+    anchor = "2024-06-19-signature-traite-partenariat"
+    page.goto(real_site.address("chronologie/2024/"))
+    event = page.locator(f'article.bf-event:has([id="{anchor}"])')
+    event.get_by_role("button", name="Copier le lien").click()
+    address = real_site.address(f"chronologie/2024/#{anchor}")
+    expect(event.locator(".bf-copy-status")).to_have_text(f"Copiez ce lien : {address}")
+
+
+def test_without_javascript_the_timeline_is_whole(browser: Any, real_site: Site, briefing: Briefing) -> None:
+    watch = Watch()
+    context = open_context(browser, watch, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(real_site.address("chronologie/"))
+    assert _shown(page) == len(briefing.events)
+    expect(page.locator("form.bf-filters")).to_be_hidden()
+    page.goto(real_site.address("chronologie/2024/#2024-06-19-signature-traite-partenariat"))
+    assert page.locator("a.bf-permalink").count() == len(briefing.events_by_year[2024])
+    assert page.locator("button.bf-copy").count() == 0
+    context.close()
+    assert not watch.problems(), watch.problems()
+
+
+HEADINGS = "[...document.querySelectorAll('.md-content :is(h1, h2, h3, h4, h5, h6)')].map(h => Number(h.tagName[1]))"
+
+
+@pytest.mark.parametrize(("name", "path"), SCREENSHOTS.items(), ids=SCREENSHOTS)
+def test_page_reads_well(page: Any, real_site: Site, artifacts: Any, name: str, path: str) -> None:
+    page.goto(real_site.address(path))
+    assert page.get_attribute("html", "lang") == "fr"
+    levels: list[int] = page.evaluate(HEADINGS)
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), f"a heading level is skipped: {levels}"
+    assert page.locator("img:not([alt])").count() == 0
+    if path == "acteurs/":
+        # Material swaps each Mermaid source for the drawing once Mermaid has run.
+        expect(page.locator("pre.mermaid")).to_have_count(0)
+        assert page.locator(".bf-diagram div.mermaid").count() >= 1
+    page.screenshot(path=artifacts / f"{name}.png", full_page=path != "imprimer/")
+    if path == "imprimer/":
+        page.emulate_media(media="print")
+        expect(page.locator("header.md-header")).to_be_hidden()
+        expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+        page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+        paper = {"x": 0, "y": 0, "width": 794, "height": 3 * 1123}  # the first pages: the whole is very long
+        page.screenshot(path=artifacts / "imprimer-papier.png", full_page=True, clip=paper)
+
+
+def test_the_real_site_holds_nothing_that_could_run_but_its_own_scripts(real_site: Site) -> None:
+    assert [str(finding) for finding in scan_site(real_site.folder)] == []
