@@ -28,12 +28,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.cache import Cache
 from generator.errors import DataError
-from generator.export import render_exports
+from generator.export import ExportFile, render_exports
 from generator.pipeline import generate, read_briefing
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _command: list[str] = []  # the MkDocs command being run, set at startup
+_served_exports: dict[Path, list[ExportFile]] = {}  # under `mkdocs serve`, those of the first build
+_serve_caches: dict[Path, Cache] = {}  # under `mkdocs serve`, what generation remembers, in memory
 
 _EDIT_LINK = re.compile(r'<a class="bf-edit" href="edit:([^"]*)">([^<]*)</a>')
 
@@ -62,7 +65,9 @@ def on_pre_build(config: Any) -> None:
     if _command != ["serve"]:
         return  # `make build` generates before building; nothing to do twice
     try:
-        outcome = generate(_data_dir(config), Path(config.docs_dir))
+        data_dir = _data_dir(config)
+        cache = _serve_caches.setdefault(data_dir, Cache.for_data(data_dir))
+        outcome = generate(data_dir, Path(config.docs_dir), cache=cache)
     except DataError as error:
         log.error("the data has problems; the preview shows the last good pages:\n%s", error.report())
         return
@@ -78,14 +83,22 @@ def on_files(files: Files, config: Any) -> Files:
     """
     if not config.site_url:
         raise PluginError("site_url is not set: the exports (donnees/) need it for their absolute links")
-    try:
-        briefing = read_briefing(_data_dir(config))
-    except DataError as error:
-        if _command == ["serve"]:  # the preview keeps going, as in on_pre_build
-            log.error("the data has problems; the preview has no exports (donnees/):\n%s", error.report())
-            return files
-        raise PluginError(f"the data has problems; no exports were made:\n{error.report()}") from error
-    for export in render_exports(briefing, config.site_url, directory_urls=config.use_directory_urls):
+    data_dir = _data_dir(config)
+    if _command == ["serve"] and data_dir in _served_exports:
+        exports = _served_exports[data_dir]  # a preview makes them once: on thousands of events they take seconds
+    else:
+        try:
+            briefing = read_briefing(data_dir)
+        except DataError as error:
+            if _command == ["serve"]:  # the preview keeps going, as in on_pre_build
+                log.error("the data has problems; the preview has no exports (donnees/):\n%s", error.report())
+                return files
+            raise PluginError(f"the data has problems; no exports were made:\n{error.report()}") from error
+        exports = render_exports(briefing, config.site_url, directory_urls=config.use_directory_urls)
+        if _command == ["serve"]:
+            _served_exports[data_dir] = exports
+            log.info("the exports (donnees/) are made once per preview; `make build` makes them afresh")
+    for export in exports:
         existing = files.get_file_from_path(export.path)
         if existing is not None:
             log.warning("docs/%s is replaced by the generated export of the same name", export.path)

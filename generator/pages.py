@@ -16,12 +16,19 @@ from .render import count_of, environment, render_page
 from .write import Page
 
 LATEST_COUNT = 5
+# Up to this many events, the printable page gives each in full; beyond, one line each (the
+# year pages print in full): a page of thousands of detailed events is not read, only scrolled.
+PRINT_IN_FULL = 1000
+# The event macros of macros.md.j2 that Site renders, and those that show linked records
+# (actors, sources, treaties…), not only the event itself.
+_MACROS = ("event_section", "event_print", "event_row", "event_item")
+_SHOWING_LINKS = frozenset({"event_section", "event_print"})
 
 
 class Site:
     """What every page is rendered from: the briefing, and each event's Markdown, made once.
 
-    An event's Markdown is also kept across runs (`remembered`, returned in `used`), keyed by
+    An event's Markdown is also kept across runs (`remembered`, see `remembered()`), keyed by
     the digests of every data file it shows (`digests`, by data file): the event's own, its
     actors', sources', treaties', linked events' and questions'. When none of them changed,
     neither did the Markdown.
@@ -33,14 +40,16 @@ class Site:
         *,
         digests: Mapping[str, str] | None = None,
         remembered: Mapping[str, str] | None = None,
-        used: dict[str, str] | None = None,
+        intact: Callable[[str], bool] | None = None,
     ) -> None:
         self.briefing = briefing
+        self._intact = intact or (lambda path: False)
         self._macros = environment().get_template("macros.md.j2").module
         self._digests = digests or {}
         self._remembered = remembered or {}
-        self._used: dict[str, str] = {} if used is None else used
+        self._used: dict[str, str] = {}
         self._made: dict[tuple[str, str], Markup] = {}
+        self._keys: dict[tuple[str, str], str | None] = {}
 
     def section(self, event: Event) -> Markup:
         """The event in full, as the timeline shows it."""
@@ -54,19 +63,41 @@ class Site:
         """The event on one line, as lists of events show it."""
         return self._event("event_row", event)
 
+    def remembered(self, pages: list[Page]) -> dict[str, str]:
+        """What to remember for the next run: what this run used, and what it did not need to
+        look at (a kept page's events) unless it is gone or this run made a newer version."""
+        names = {key.rsplit(" ", 1)[0] for key in self._used}
+        alive = {f"{macro} {event_id}" for macro, event_id in self._made} | {f"page {p.path}" for p in pages}
+        alive |= {f"{macro} {event}" for macro in _MACROS for event in self.briefing.events_by_id}
+        kept = {
+            key: text
+            for key, text in self._remembered.items()
+            if (name := key.rsplit(" ", 1)[0]) not in names and name in alive
+        }
+        return {**kept, **self._used}
+
+    def item(self, event: Event) -> Markup:
+        """The event on one line with what the timeline filters read."""
+        return self._event("event_item", event)
+
     def section_key(self, event: Event) -> str | None:
-        return self._key(f"event_section {event.id}", self._shown_by_section(event))
+        return self._event_key("event_section", event)
 
     def row_key(self, event: Event) -> str | None:
-        return self._key(f"event_row {event.id}", [event.data_file])
+        return self._event_key("event_row", event)
+
+    def _event_key(self, macro: str, event: Event) -> str | None:
+        if (macro, event.id) not in self._keys:
+            shown = self._shown_by_section(event) if macro in _SHOWING_LINKS else [event.data_file]
+            self._keys[macro, event.id] = self._key(f"{macro} {event.id}", shown)
+        return self._keys[macro, event.id]
 
     def _event(self, macro: str, event: Event) -> Markup:
         """Render an event with a macro of macros.md.j2 (taking the event and the briefing), once."""
         found = self._made.get((macro, event.id))
         if found is None:
-            shown = [event.data_file] if macro == "event_row" else self._shown_by_section(event)
-            key = self._key(f"{macro} {event.id}", shown)
             render: Callable[[Event, Briefing], str] = getattr(self._macros, macro)
+            key = self._event_key(macro, event)
             found = self._made[macro, event.id] = self._fragment(key, lambda: render(event, self.briefing))
         return found
 
@@ -102,18 +133,17 @@ class Site:
 
     def page(self, template: str, path: str, *, shows: list[str | None] | None = None, **kwargs: Any) -> Page:
         """Render a page. `shows` lists keys of all it shows (file digests, fragment keys): when
-        they are those of the last run, the page is the one rendered then."""
+        they are those of the last run and `intact(path)` says its file in docs/ is as that run
+        wrote it, the page is not rendered again (its text is None: keep the file)."""
         key = None
         if shows is not None and self._digests and None not in shows:
             parts = "\n".join([template, path, *(part or "" for part in shows)])
             key = f"page {path} " + hashlib.sha1(parts.encode(), usedforsecurity=False).hexdigest()
-        if key is not None and key in self._remembered:
-            self._used[key] = text = self._remembered[key]
-            return Page(path, text, kwargs["data_file"])
-        page = render_page(template, path, briefing=self.briefing, fragments=self, **kwargs)
         if key is not None:
-            self._used[key] = page.text
-        return page
+            self._used[key] = ""  # pages are kept in docs/, not in the cache
+            if key in self._remembered and self._intact(path):
+                return Page(path, None, kwargs["data_file"])
+        return render_page(template, path, briefing=self.briefing, fragments=self, **kwargs)
 
 
 def render_site(
@@ -121,10 +151,12 @@ def render_site(
     *,
     digests: Mapping[str, str] | None = None,
     remembered: Mapping[str, str] | None = None,
-    used: dict[str, str] | None = None,
+    remember: dict[str, str] | None = None,
+    intact: Callable[[str], bool] | None = None,
 ) -> list[Page]:
-    """Render every generated page of the site; see Site for what is remembered across runs."""
-    site = Site(briefing, digests=digests, remembered=remembered, used=used)
+    """Render every generated page of the site; see Site for what is remembered across runs
+    (`remember` receives what the next run should remember)."""
+    site = Site(briefing, digests=digests, remembered=remembered, intact=intact)
     renderers: list[Callable[[Site], Iterable[Page]]] = [
         render_home,
         render_timeline,
@@ -135,7 +167,10 @@ def render_site(
         render_data_page,
         render_print,
     ]
-    return [page for renderer in renderers for page in renderer(site)]
+    pages = [page for renderer in renderers for page in renderer(site)]
+    if remember is not None:
+        remember.update(site.remembered(pages))
+    return pages
 
 
 def render_home(site: Site) -> list[Page]:
@@ -342,5 +377,7 @@ def render_print(site: Site) -> list[Page]:
             data_file=posixpath.dirname(b.data_file) + "/",
             meta={"search": {"exclude": True}},
             by_kind=by_kind,
+            in_full=len(b.events) <= PRINT_IN_FULL,
+            full_limit=PRINT_IN_FULL,
         )
     ]

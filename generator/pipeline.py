@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,13 @@ def read_briefing(data_dir: Path, *, cache: Cache | None = None) -> Briefing:
     return briefing
 
 
-def generate(data_dir: Path, docs_dir: Path) -> Outcome:
-    """Validate, render every page, then write them; nothing is written if anything is wrong."""
-    cache = Cache.for_data(data_dir)
+def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> Outcome:
+    """Validate, render every page, then write them; nothing is written if anything is wrong.
+
+    A long-running caller (the preview) passes the same `cache` each time, which spares
+    reading it back from disk.
+    """
+    cache = cache or Cache.for_data(data_dir)
     cache.load("stamp")
     scanned = scan(data_dir) if data_dir.is_dir() else None
     data_stats = _data_stats(scanned)
@@ -38,7 +43,11 @@ def generate(data_dir: Path, docs_dir: Path) -> Outcome:
     cache.load("fragments")
     fragments: dict[str, str] = {}
     pages = render_site(
-        briefing, digests={doc.data_file: doc.digest for doc in documents}, remembered=cache.fragments, used=fragments
+        briefing,
+        digests={doc.data_file: doc.digest for doc in documents},
+        remembered=cache.fragments,
+        remember=fragments,
+        intact=_as_written(cache.stamp, docs_dir),
     )
     conflicts = find_conflicts(docs_dir, pages)
     if conflicts:
@@ -99,6 +108,16 @@ def _stats(folder: Path, paths: list[str]) -> Stats:
             continue
         stats[path] = (status.st_mtime_ns, status.st_size)
     return stats
+
+
+def _as_written(stamp: Stamp | None, docs_dir: Path) -> Callable[[str], bool]:
+    """Tell whether a page's file is still as the last run wrote it."""
+    written = stamp.outputs if stamp is not None and stamp.docs == str(docs_dir.resolve()) else {}
+
+    def intact(path: str) -> bool:
+        return path in written and _stats(docs_dir, [path]).get(path) == written[path]
+
+    return intact
 
 
 def _untouched(stamp: Stamp | None, docs_dir: Path, data_stats: Stats | None) -> bool:

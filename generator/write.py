@@ -36,7 +36,7 @@ MARKER = "briefing-generator"
 @dataclass(frozen=True, slots=True)
 class Page:
     path: str  # inside docs/, with forward slashes
-    text: str
+    text: str | None  # None: the file in docs/ is this page already, as the last run wrote it
     data_file: str  # the record (or folder of records) it shows, for edit links and errors
 
 
@@ -97,12 +97,20 @@ def find_conflicts(docs_dir: Path, pages: list[Page]) -> list[Problem]:
 def write_pages(docs_dir: Path, pages: list[Page]) -> Outcome:
     """Bring docs/ in line with `pages`; call find_conflicts first."""
     manifest = read_manifest(docs_dir)
-    wanted = {page.path: page.text.encode("utf-8") for page in pages}
+    kept = {page.path for page in pages if page.text is None and page.path in manifest}
+    wanted = {page.path: _bytes(docs_dir, page) for page in pages if page.path not in kept}
     changed = {path: data for path, data in wanted.items() if _current(docs_dir / path) != data}
-    stale = sorted(path for path, digest in manifest.items() if path not in wanted and _ours(docs_dir / path, digest))
-    new_manifest = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(wanted.items())}
+    stale = sorted(
+        path
+        for path, digest in manifest.items()
+        if path not in wanted and path not in kept and _ours(docs_dir / path, digest)
+    )
+    new_manifest = {path: hashlib.sha256(data).hexdigest() for path, data in wanted.items()}
+    new_manifest.update((path, manifest[path]) for path in kept)
+    new_manifest = dict(sorted(new_manifest.items()))
+    unchanged = len(pages) - len(changed)
     if not changed and not stale and new_manifest == manifest:
-        return Outcome(unchanged=len(wanted))
+        return Outcome(unchanged=unchanged)
     staged = _stage(docs_dir, changed)
     staged[MANIFEST] = _stage_one(docs_dir / MANIFEST, _manifest_bytes(new_manifest))
     with _signals_held():
@@ -111,7 +119,16 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> Outcome:
         for path in stale:
             (docs_dir / path).unlink(missing_ok=True)
             _remove_empty_parents(docs_dir, docs_dir / path)
-    return Outcome(written=sorted(changed), removed=stale, unchanged=len(wanted) - len(changed))
+    return Outcome(written=sorted(changed), removed=stale, unchanged=unchanged)
+
+
+def _bytes(docs_dir: Path, page: Page) -> bytes:
+    if page.text is not None:
+        return page.text.encode("utf-8")
+    current = _current(docs_dir / page.path)  # kept, but missing from the manifest: read it
+    if current is None:
+        raise ValueError(f"{page.path} was to be kept as it is, but it is not there")
+    return current
 
 
 def _current(path: Path) -> bytes | None:

@@ -109,3 +109,25 @@ def test_the_cache_can_be_turned_off(project: Path, monkeypatch: pytest.MonkeyPa
     assert run("generate")[1].startswith("docs: 0 written")
     assert snapshot(project / "docs") == snapshot(project / "docs")
     assert FIXTURE.exists()
+
+
+SHOWN_FIELD = {"events": "title", "actors": "name", "sources": "title", "treaties": "title", "questions": "question"}
+RECORDS = sorted(p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("record", RECORDS)
+def test_any_edit_gives_what_a_cold_run_gives(
+    record: str, cached: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Edit what each record shows; the remembered run must write exactly what a fresh one writes."""
+    path = cached / "data" / record
+    field = SHOWN_FIELD.get(record.split("/")[0], "title")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    edited = [
+        line.replace(f"{field}: ", f"{field}: Modifié — ", 1) if line.startswith(f"{field}: ") else line
+        for line in lines
+    ]
+    assert edited != lines, f"{record} has no top-level {field}"
+    path.write_text("".join(edited), encoding="utf-8")
+    pipeline.generate(cached / "data", cached / "docs")
+    assert snapshot(cached / "docs") == _cold(cached / "data", tmp_path_factory.mktemp("cold"), monkeypatch)
