@@ -14,6 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 build: $(VENV)/.runtime
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/python -m generator scan
 
 check: $(VENV)/.runtime
 	$(BIN)/python -m generator check

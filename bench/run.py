@@ -55,6 +55,7 @@ class Result:
     unchanged_written: int
     one_edit_s: float
     one_edit_written: int
+    warm_cache_s: float  # docs/ emptied, cache kept: a fresh checkout with the cache of an earlier run
     generate_peak_mib: float
     build_s: float  # generate + mkdocs build, as `make build`
     mkdocs_alone_s: float
@@ -99,9 +100,17 @@ def make_project(folder: Path, events: int) -> None:
     (folder / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "methode.md", folder / "docs" / "methode.md")
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/mkdocs_hooks.py", str(ROOT / "generator" / "mkdocs_hooks.py"))
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def _remove_generated(docs: Path) -> None:
+    manifest = json.loads((docs / ".generated.json").read_text(encoding="utf-8"))
+    for path in manifest["files"]:
+        (docs / path).unlink()
+    (docs / ".generated.json").unlink()
 
 
 def edit_one_event(data: Path) -> None:
@@ -166,6 +175,8 @@ def measure(events: int, work: Path) -> Result:
     unchanged = run([*generator, "generate"], project, env)
     edit_one_event(project / "data")
     edited = run([*generator, "generate"], project, env)
+    _remove_generated(project / "docs")
+    warm = run([*generator, "generate"], project, env)
     mkdocs = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet"]
     # `make build` after an edit: generate (incremental, as a contributor runs it) then build.
     edit_one_event(project / "data")
@@ -184,6 +195,7 @@ def measure(events: int, work: Path) -> Result:
         unchanged_written=written(unchanged.output),
         one_edit_s=edited.seconds,
         one_edit_written=written(edited.output),
+        warm_cache_s=warm.seconds,
         generate_peak_mib=max(cold.peak_mib, unchanged.peak_mib, edited.peak_mib),
         build_s=build_s,
         mkdocs_alone_s=alone.seconds,
@@ -202,6 +214,7 @@ def table(results: list[Result]) -> str:
         ("generate, cold (files written)", lambda r: f"{r.cold_s:.2f} s ({r.cold_written})"),
         ("generate, nothing changed (files written)", lambda r: f"{r.unchanged_s:.2f} s ({r.unchanged_written})"),
         ("generate, one event edited (files written)", lambda r: f"{r.one_edit_s:.2f} s ({r.one_edit_written})"),
+        ("generate, empty docs/ but cache of an earlier run", lambda r: f"{r.warm_cache_s:.2f} s"),
         ("generate, peak memory", lambda r: f"{r.generate_peak_mib:.0f} MiB"),
         ("generate + mkdocs build", lambda r: f"{r.build_s:.2f} s"),
         ("mkdocs build alone, same docs/", lambda r: f"{r.mkdocs_alone_s:.2f} s"),

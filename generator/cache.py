@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -69,6 +70,7 @@ class Cache:
     fragments: dict[str, str] = field(default_factory=dict)
     stamp: Stamp | None = None
     _loaded: set[str] = field(default_factory=set)
+    _saved: dict[tuple[str, int], frozenset[Any]] = field(default_factory=dict)  # what each shard on disk holds
 
     @classmethod
     def for_data(cls, data_dir: Path) -> Cache:
@@ -84,17 +86,57 @@ class Cache:
             if name in self._loaded or self.folder is None:
                 continue
             self._loaded.add(name)
-            value = _read(self.folder / f"{name}.pickle")
-            if value is not None:
-                setattr(self, name, value)
+            if name not in SHARDED:
+                value = _read(self.folder / f"{name}.pickle")
+                if value is not None:
+                    setattr(self, name, value)
+                continue
+            merged: dict[str, Any] = {}
+            for shard in range(SHARDS):
+                part = _read(self.folder / f"{name}-{shard:02d}.pickle")
+                if isinstance(part, dict):
+                    merged.update(part)
+                    self._saved[name, shard] = _signature(part)
+            setattr(self, name, merged)
 
     def save(self, *names: str) -> None:
+        """Write the named parts; of records and fragments, only the shards that changed."""
         if self.folder is None:
             return
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             self.folder.mkdir(parents=True, exist_ok=True)
             for name in names:
-                _write(self.folder / f"{name}.pickle", getattr(self, name))
+                if name not in SHARDED:
+                    _write(self.folder / f"{name}.pickle", getattr(self, name))
+                    continue
+                for shard, part in enumerate(_shards(getattr(self, name))):
+                    signature = _signature(part)
+                    if self._saved.get((name, shard)) != signature:
+                        _write(self.folder / f"{name}-{shard:02d}.pickle", part)
+                        self._saved[name, shard] = signature
+
+
+# Records and fragments are split by key: a small change rewrites a few shards, not everything.
+# A record's key is its path; a fragment's ends with a digest, so that a new version of the same
+# fragment lands in the same shard as the old one and keys tell apart contents.
+SHARDED = frozenset({"records", "fragments"})
+SHARDS = 16
+
+
+def _signature(part: dict[str, Any]) -> frozenset[Any]:
+    """What tells two versions of a shard apart: a record's size, time and digest; a fragment's key."""
+    return frozenset(
+        (key, value.mtime_ns, value.size, value.digest) if isinstance(value, Cached) else key
+        for key, value in part.items()
+    )
+
+
+def _shards(entries: dict[str, Any]) -> list[dict[str, Any]]:
+    parts: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
+    for key, value in entries.items():
+        name = key.rsplit(" ", 1)[0]
+        parts[zlib.crc32(name.encode()) % SHARDS][key] = value
+    return parts
 
 
 def _read(path: Path) -> Any:

@@ -38,6 +38,23 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scan(args: argparse.Namespace) -> int:
+    from .sitescan import scan_site
+
+    if not (args.site / "404.html").is_file():
+        raise GeneratorError(f"{args.site} holds no built site (no 404.html); run mkdocs build first")
+    findings = scan_site(args.site)
+    for finding in findings:
+        print(f"{args.site}/{finding}", file=sys.stderr)
+    if findings:
+        print(
+            f"{len(findings)} thing(s) that could run as script and that the theme did not put there", file=sys.stderr
+        )
+        return 1
+    print(f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's")
+    return 0
+
+
 def _synth(args: argparse.Namespace) -> int:
     from .synth import write_synthetic
 
@@ -96,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     new.set_defaults(run=_new)
+
+    scan = commands.add_parser(
+        "scan",
+        help="check a built site for scripts the theme did not put there",
+        description="Scan every page of a built site for scripts, event-handler attributes, javascript: and "
+        "data: addresses, iframes, objects and the like that the theme (its own 404 page is the reference) did "
+        "not put there. Exit status 1 when anything is found.",
+    )
+    scan.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    scan.set_defaults(run=_scan)
 
     synth = commands.add_parser(
         "synth",

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from . import export, labels
 from .links import actor_target, source_target, treaty_target
-from .model import Briefing, Event, Treaty
+from .model import Actor, Briefing, Event, Question, Source, Treaty
 from .render import count_of, environment, render_page
 from .write import Page
 
@@ -86,11 +86,25 @@ class Site:
     def row_key(self, event: Event) -> str | None:
         return self._event_key("event_row", event)
 
+    def item_key(self, event: Event) -> str | None:
+        return self._event_key("event_item", event)
+
     def _event_key(self, macro: str, event: Event) -> str | None:
         if (macro, event.id) not in self._keys:
-            shown = self._shown_by_section(event) if macro in _SHOWING_LINKS else [event.data_file]
-            self._keys[macro, event.id] = self._key(f"{macro} {event.id}", shown)
+            if macro in _SHOWING_LINKS:
+                key = self._key(f"{macro} {event.id}", self._shown_by_section(event))
+            else:  # a line shows a few fields: a change elsewhere in the file leaves it as it was
+                key = self._fields_key(f"{macro} {event.id}", _line_fields(event, with_filters=macro == "event_item"))
+            self._keys[macro, event.id] = key
         return self._keys[macro, event.id]
+
+    def _fields_key(self, name: str, fields: tuple[object, ...]) -> str | None:
+        if not self._digests:
+            return None
+        return f"{name} " + hashlib.sha1(repr(fields).encode(), usedforsecurity=False).hexdigest()
+
+    def digests_of(self, records: Iterable[Actor | Source | Treaty | Question]) -> list[str]:
+        return [self.digest(record.data_file) for record in records]
 
     def _event(self, macro: str, event: Event) -> Markup:
         """Render an event with a macro of macros.md.j2 (taking the event and the briefing), once."""
@@ -185,6 +199,13 @@ def render_home(site: Site) -> list[Page]:
             title="Synthèse",
             description=b.description,
             data_file=b.data_file,
+            shows=[
+                site.digest(b.data_file),
+                *map(site.row_key, (*latest, *b.featured)),
+                repr((len(b.events), len(b.actors), len(b.sources), b.years)),
+                *site.digests_of(b.treaties),
+                *site.digests_of(b.questions),
+            ],
             latest=latest,
             open_questions=open_questions,
             by_status=by_status,
@@ -203,6 +224,7 @@ def render_timeline(site: Site) -> list[Page]:
             description=f"{count_of(len(b.events), 'événement')}, année par année.",
             data_file=folder,
             meta={"search": {"exclude": True}},
+            shows=[*map(site.item_key, b.events), *site.digests_of(b.actors)],
         )
     ]
     for year in b.years:
@@ -232,6 +254,7 @@ def render_actors(site: Site) -> list[Page]:
             title="Acteurs",
             description=f"Les {len(b.actors)} acteurs du dossier.",
             data_file=_folder_of(b.data_file, "actors"),
+            shows=[*site.digests_of(b.actors), repr({a: len(e) for a, e in b.events_by_actor.items()})],
             by_kind=by_kind,
         )
     ]
@@ -264,6 +287,7 @@ def render_treaties(site: Site) -> list[Page]:
             title="Traités",
             description="Les traités et accords du dossier.",
             data_file=_folder_of(b.data_file, "treaties"),
+            shows=[*site.digests_of(b.treaties), *site.digests_of(a for t in b.treaties for a in t.parties)],
         )
     ]
     for treaty in b.treaties:
@@ -294,6 +318,11 @@ def render_questions(site: Site) -> list[Page]:
             title="Questions ouvertes",
             description="Ce que les sources laissent ouvert, et les faits qui éclairent chaque question.",
             data_file=_folder_of(b.data_file, "questions"),
+            shows=[
+                *site.digests_of(b.questions),
+                *(site.row_key(ev.event) for q in b.questions for ev in q.evidence),
+                *site.digests_of(c.source for q in b.questions for c in q.citations),
+            ],
         )
     ]
 
@@ -307,6 +336,7 @@ def render_sources(site: Site) -> list[Page]:
             title="Sources",
             description=f"Les {len(b.sources)} sources citées et ce que l'on sait de chacune.",
             data_file=_folder_of(b.data_file, "sources"),
+            shows=[*site.digests_of(b.sources), repr({s: len(e) for s, e in b.events_by_source.items()})],
         )
     ]
     for source in b.sources:
@@ -337,11 +367,20 @@ def render_data_page(site: Site) -> list[Page]:
             title="Données",
             description="Le dossier en fichiers ouverts (JSON, CSV, calendrier, flux Atom) et chacun de ses champs.",
             data_file=posixpath.dirname(site.briefing.data_file) + "/",
+            shows=[],  # made from the schemas alone, which are part of the code
             export=export,
             kinds=export.kind_docs(),
             schemas=export.published_schemas(),
         )
     ]
+
+
+def _line_fields(event: Event, *, with_filters: bool) -> tuple[object, ...]:
+    """What an event's one-line form shows (macros event_row, event_item): its key is made of these."""
+    fields: tuple[object, ...] = (event.id, event.when, event.certainty, event.title, event.status)
+    if with_filters:
+        fields += (event.year, [a.id for a in (*event.actors, *event.according_to)], event.tags)
+    return fields
 
 
 def _shown_by_treaty(treaty: Treaty) -> list[str]:
@@ -376,6 +415,11 @@ def render_print(site: Site) -> list[Page]:
             description=f"Tout le dossier sur une page : {b.description}",
             data_file=posixpath.dirname(b.data_file) + "/",
             meta={"search": {"exclude": True}},
+            shows=[
+                site.digest(b.data_file),
+                *map(site.section_key if len(b.events) <= PRINT_IN_FULL else site.row_key, b.events),
+                *site.digests_of((*b.actors, *b.sources, *b.treaties, *b.questions)),
+            ],
             by_kind=by_kind,
             in_full=len(b.events) <= PRINT_IN_FULL,
             full_limit=PRINT_IN_FULL,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Stamp, Stats
 from .errors import DataError, Problem
-from .load import Cached, DataFile, Document, load_documents, scan
+from .load import DataFile, Document, load_documents, scan
 from .write import MANIFEST, Outcome, find_conflicts, write_pages
 
 if TYPE_CHECKING:
@@ -54,9 +54,8 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
         raise DataError(conflicts)
     docs_dir.mkdir(parents=True, exist_ok=True)
     outcome = write_pages(docs_dir, pages)
-    if fragments.keys() != cache.fragments.keys():  # keys are digests of content: same keys, same texts
-        cache.fragments = fragments
-        cache.save("fragments")
+    cache.fragments = fragments
+    cache.save("fragments")
     outputs = _stats(docs_dir, [page.path for page in pages] + [MANIFEST])
     if data_stats is not None:
         cache.stamp = Stamp(str(docs_dir.resolve()), data_stats, outputs)
@@ -77,17 +76,12 @@ def _read(
     validation = validate(loaded.documents, loaded.known)
     passed = {id(doc) for doc in validation.passed}
     records = {doc.relative: doc.to_cache() for doc in loaded.documents if not doc.fresh or id(doc) in passed}
-    if _identities(records) != _identities(cache.records):
-        cache.records = records
-        cache.save("records")
+    cache.records = records
+    cache.save("records")
     problems = loaded.problems + validation.problems
     if problems:
         raise DataError(problems)
     return build_briefing(loaded.documents), loaded.documents
-
-
-def _identities(records: dict[str, Cached]) -> dict[str, tuple[int, int, str]]:
-    return {path: (record.mtime_ns, record.size, record.digest) for path, record in records.items()}
 
 
 def _data_stats(scanned: tuple[list[DataFile], list[Problem]] | None) -> Stats | None:

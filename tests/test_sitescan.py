@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.sitescan import scan_site
+from tests.conftest import Run
 
 THEME = (
     '<script>__md_scope=new URL("{root}",location),__md_get=()=>1</script>'
@@ -60,3 +61,17 @@ def test_injected_content_is_found(tmp_path: Path, body: str, finding: str) -> N
 
 def test_safe_data_images_pass(tmp_path: Path) -> None:
     assert scan_site(make_site(tmp_path, '<img src="data:image/png;base64,AAAA">')) == []
+
+
+def test_scan_command(tmp_path: Path, run: Run) -> None:
+    clean = make_site(tmp_path / "clean", "<p>texte</p>")
+    status, out, _ = run("scan", "--site", str(clean))
+    assert status == 0
+    assert "no script" in out
+    dirty = make_site(tmp_path / "dirty", "<img src=x onerror=alert(1)>")
+    status, _, err = run("scan", "--site", str(dirty))
+    assert status == 1
+    assert f"{dirty}/page/index.html:1: <img> has an event-handler attribute onerror='alert(1)'" in err
+    status, _, err = run("scan", "--site", str(tmp_path / "nothing"))
+    assert status == 1
+    assert "no built site" in err
