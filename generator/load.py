@@ -138,12 +138,6 @@ def scan(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
     return found, sorted(problems)
 
 
-def find_files(data_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """List (kind, path) for every data file, and the YAML files or links that are out of place."""
-    found, problems = scan(data_dir)
-    return [(file.kind, file.path) for file in found], problems
-
-
 def _kind_of(parts: tuple[str, ...]) -> str | None:
     if not parts[-1].endswith(".yaml"):
         return None

@@ -82,13 +82,12 @@ def resolve_plain(text: str) -> Value:
 class _Frame:
     """An open mapping or sequence while its events stream in."""
 
-    __slots__ = ("container", "key", "key_line", "path")
+    __slots__ = ("container", "key", "path")
 
     def __init__(self, container: dict[str, Value] | list[Value], path: Path) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None  # for a mapping: the key waiting for its value
-        self.key_line = 0
 
 
 def parse_document(text: str, *, pure: bool = False) -> Parsed:
@@ -199,7 +198,6 @@ def _take_key(frame: _Frame, key: Value, line: int) -> None:
     if key in frame.container:
         raise YamlError(line, f"duplicate key '{key}'; each field may appear once")
     frame.key = key
-    frame.key_line = line
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlError:

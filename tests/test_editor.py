@@ -10,7 +10,7 @@ import json
 from fnmatch import fnmatch
 from pathlib import Path
 
-from generator.load import find_files
+from generator.load import scan
 from generator.scaffold import modeline
 from generator.schema import SCHEMA_FILES
 from tests.conftest import ROOT
@@ -25,12 +25,12 @@ def _first_line(path: Path) -> str:
 
 
 def test_every_data_file_starts_with_its_modeline() -> None:
-    files, _misplaced = find_files(ROOT / "data")
+    files, _misplaced = scan(ROOT / "data")
     assert files
     wrong = [
-        f"{path.relative_to(ROOT).as_posix()}: first line should be: {modeline(kind, path)}"
-        for kind, path in files
-        if _first_line(path) != modeline(kind, path)
+        f"{file.path.relative_to(ROOT).as_posix()}: first line should be: {modeline(file.kind, file.path)}"
+        for file in files
+        if _first_line(file.path) != modeline(file.kind, file.path)
     ]
     assert not wrong, "\n".join(wrong)
 
@@ -50,8 +50,8 @@ def test_vscode_settings_map_each_data_file_to_its_schema() -> None:
         assert (ROOT / schema).is_file(), schema
     assert {Path(schema).name for schema in schemas} == set(SCHEMA_FILES.values())
     for folder in FOLDERS:
-        files, _misplaced = find_files(folder)
-        for kind, path in files:
-            name = path.relative_to(ROOT).as_posix()
+        files, _misplaced = scan(folder)
+        for file in files:
+            kind, name = file.kind, file.path.relative_to(ROOT).as_posix()
             matched = {Path(schema).name for schema, globs in schemas.items() if any(fnmatch(name, g) for g in globs)}
             assert matched == {SCHEMA_FILES[kind]}, name
