@@ -92,16 +92,19 @@ class Site:
     def _event_key(self, macro: str, event: Event) -> str | None:
         if (macro, event.id) not in self._keys:
             if macro in _SHOWING_LINKS:
-                key = self._key(f"{macro} {event.id}", self._shown_by_section(event))
+                files = sorted(set(self._shown_by_section(event)))
+                key = self._hashed(f"{macro} {event.id}", [(file, self.digest(file)) for file in files])
             else:  # a line shows a few fields: a change elsewhere in the file leaves it as it was
-                key = self._fields_key(f"{macro} {event.id}", _line_fields(event, with_filters=macro == "event_item"))
+                key = self._hashed(f"{macro} {event.id}", _line_fields(event, with_filters=macro == "event_item"))
             self._keys[macro, event.id] = key
         return self._keys[macro, event.id]
 
-    def _fields_key(self, name: str, fields: tuple[object, ...]) -> str | None:
+    def _hashed(self, name: str, shown: Iterable[object]) -> str | None:
+        """A key: the name of a fragment or page, and a digest of what it shows; None without
+        digests (no cache), when nothing is remembered."""
         if not self._digests:
             return None
-        return f"{name} " + hashlib.sha1(repr(fields).encode(), usedforsecurity=False).hexdigest()
+        return f"{name} " + hashlib.sha1(repr(tuple(shown)).encode(), usedforsecurity=False).hexdigest()
 
     def digests_of(self, records: Iterable[Actor | Source | Treaty | Question]) -> list[str]:
         return [self.digest(record.data_file) for record in records]
@@ -130,12 +133,6 @@ class Site:
         files += [question.data_file for question in b.questions_by_event.get(event.id, ())]
         return files
 
-    def _key(self, name: str, files: list[str]) -> str | None:
-        if not self._digests:
-            return None
-        shown = "\n".join(f"{file} {self.digest(file)}" for file in sorted(set(files)))
-        return f"{name} " + hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
-
     def _fragment(self, key: str | None, render: Callable[[], str]) -> Markup:
         if key is None:
             return Markup(render())
@@ -150,9 +147,8 @@ class Site:
         they are those of the last run and `intact(path)` says its file in docs/ is as that run
         wrote it, the page is not rendered again (its text is None: keep the file)."""
         key = None
-        if shows is not None and self._digests and None not in shows:
-            parts = "\n".join([template, path, *(part or "" for part in shows)])
-            key = f"page {path} " + hashlib.sha1(parts.encode(), usedforsecurity=False).hexdigest()
+        if shows is not None and None not in shows:
+            key = self._hashed(f"page {path}", [template, *shows])
         if key is not None:
             self._used[key] = ""  # pages are kept in docs/, not in the cache
             if key in self._remembered and self._intact(path):
