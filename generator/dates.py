@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
+
+# The years a date may have. Every output must be able to write any accepted date: the
+# calendar's exclusive end (the day after) and Python's dates stop at 9999, and no briefing
+# about events before the year 1000 can be written as YYYY anyway. The schema says the same.
+FIRST_YEAR = 1000
+LAST_YEAR = 2999
+_SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 MONTHS_FR = (
     "janvier",
@@ -35,14 +43,21 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError for a date that does not exist."""
-        parts = [int(p) for p in text.split("-")]
-        date = cls(*parts)
-        if date.month and not 1 <= date.month <= 12:
-            raise ValueError(f"month {date.month} does not exist")
-        if date.day and not 1 <= date.day <= calendar.monthrange(date.year, date.month)[1]:
-            raise ValueError(f"{date.year:04d}-{date.month:02d} has no day {date.day}")
-        return date
+        """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError, saying why, for any other text."""
+        shape = _SHAPE.match(text)
+        if shape is None:
+            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+        year_text, month_text, day_text = shape.groups()
+        year = int(year_text)
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"the year must be from {FIRST_YEAR} to {LAST_YEAR}")
+        month = int(month_text or 0)
+        if month_text and not 1 <= month <= 12:
+            raise ValueError(f"not a real date: month {month_text} does not exist")
+        day = int(day_text or 0)
+        if day_text and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"not a real date: {year:04d}-{month:02d} has no day {day_text}")
+        return cls(year, month, day)
 
     @property
     def precision(self) -> Precision:

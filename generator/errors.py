@@ -15,8 +15,23 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # File names and values come from the contributor: a line break or a control character
+        # in them must not split or garble the one line a problem takes.
+        where = f"{printable(self.file)}:{self.line}"
+        message = printable(self.message)
+        return f"{where}: {printable(self.field)}: {message}" if self.field else f"{where}: {message}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character that does not print shown as an escape: 'x\\n'."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in text)
+
+
+def quoted(value: object) -> str:
+    """A value from the data, quoted for a message: 'x', with what does not print escaped."""
+    return f"'{printable(str(value))}'"
 
 
 class GeneratorError(Exception):

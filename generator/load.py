@@ -7,10 +7,12 @@ import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import describe, forbidden_character
 from .errors import Problem
 from .yamlsafe import Parsed, Value, YamlError, parse_document
 from .yamlsafe import Path as ValuePath
@@ -28,10 +30,18 @@ KINDS: dict[str, str] = {
 }
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
-# Control, zero-width and bidirectional characters: invisible, they can make text read
-# differently from what it is ("Trojan Source").
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+FileKey = tuple[int, int, int, int]  # (mtime_ns, ctime_ns, inode, size): see file_key
+# A file changed less than this before it was looked at may change again within the same tick
+# of the file system's clock (a few milliseconds; more on network file systems whose clock is
+# not ours), keeping its key: its key is not trusted next time, its bytes are.
+RACY_NS = 1_000_000_000
+
+
+def racy_ns() -> int:
+    return RACY_NS  # read at each call, so that tests can make every file look old
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +49,7 @@ class Cached:
     """A record as a previous run kept it, once it had passed its own checks."""
 
     kind: str
-    mtime_ns: int
-    size: int
+    stat: FileKey | None  # None: read the file and compare its digest
     digest: str
     data: dict[str, Value]
     typed: dict[ValuePath, str]
@@ -60,7 +69,7 @@ class Document:
     typed: dict[ValuePath, str]  # see yamlsafe.Parsed.typed
     escapes: bool  # the text has backslashes: quoted values may hold escaped invisible characters
     digest: str  # of the file's bytes
-    stat: tuple[int, int]  # (mtime_ns, size) when it was read
+    stat: FileKey  # when it was read
     fresh: bool  # read from the file in this run, not from the cache
 
     @property
@@ -80,8 +89,10 @@ class Document:
             path = path[:-1]
         return self.lines.get(path, 1)
 
-    def to_cache(self) -> Cached:
-        return Cached(self.kind, *self.stat, self.digest, self.data, self.typed, self.escapes)
+    def to_cache(self, looked_at_ns: int) -> Cached:
+        """The record to remember; `looked_at_ns`: when its file's key was read."""
+        trusted = self.stat[1] < looked_at_ns - racy_ns()
+        return Cached(self.kind, self.stat if trusted else None, self.digest, self.data, self.typed, self.escapes)
 
 
 def display_path(path: Path) -> str:
@@ -101,11 +112,15 @@ class DataFile:
     kind: str
     relative: str  # inside the data folder, with forward slashes: events/2024/x.yaml
     path: Path
-    stat: tuple[int, int]  # (mtime_ns, size), of the file itself even if it is a link
+    stat: FileKey  # of the file itself, even if it is a link
 
 
 def scan(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
-    """List every data file with its kind and stat, and the YAML files or links out of place."""
+    """List every data file with its kind and stat, and every other file, which is reported.
+
+    Nothing under the data folder is silently skipped: a record saved as x.YAML, .x.yaml or
+    x.yaml.txt would otherwise be missing from the site with no word said.
+    """
     found: list[DataFile] = []
     problems: list[Problem] = []
     base = display_path(data_dir)
@@ -117,29 +132,44 @@ def scan(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
         with os.scandir(folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
                 name = entry.name
-                if name.startswith("."):
-                    continue
+                where = (*parts, name)
                 if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, (*parts, name)))
-                elif entry.is_symlink() and entry.is_dir():
-                    where = "/".join((base, *parts, name))
-                    problems.append(Problem(where, 1, "", "symbolic links are not accepted; commit the folder itself"))
-                elif name.endswith((".yaml", ".yml")):
-                    kind = _kind_of((*parts, name))
-                    if kind is None:
-                        where = "/".join((base, *parts, name))
-                        problems.append(Problem(where, 1, "", _misplaced_hint(name, data_dir)))
+                    if name.startswith("."):
+                        problems.append(_misplaced(base, where, "a hidden folder: nothing in it is read; remove it"))
                     else:
-                        status = entry.stat(follow_symlinks=False)
-                        relative = "/".join((*parts, name))
-                        found.append(DataFile(kind, relative, Path(entry.path), (status.st_mtime_ns, status.st_size)))
+                        pending.append((entry.path, where))
+                elif entry.is_symlink() and entry.is_dir():
+                    problems.append(_misplaced(base, where, "symbolic links are not accepted; commit the folder"))
+                elif name not in IGNORED_FILES and not _EDITOR_LEFTOVER.search(name):
+                    kind = _kind_of(where)
+                    if kind is None:
+                        problems.append(_misplaced(base, where, _misplaced_hint(name, data_dir)))
+                    else:
+                        key = file_key(entry.stat(follow_symlinks=False))
+                        found.append(DataFile(kind, "/".join(where), Path(entry.path), key))
     order = {kind: index for index, kind in enumerate(KINDS)}
     found.sort(key=lambda item: (order[item.kind], item.relative))
     return found, sorted(problems)
 
 
+# Files that systems and editors leave beside the records, never records themselves.
+IGNORED_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+_EDITOR_LEFTOVER = re.compile(r"^\.?#|~$|^\..*\.sw[a-p]$")  # emacs #x#, .#x, x~; vim .x.swp
+
+
+def file_key(status: os.stat_result) -> FileKey:
+    """What tells that a file may have changed without reading it.
+
+    The change time (ctime) is set by the system on every write and cannot be set back by
+    `touch -r`, `cp -p`, `rsync -t` or `tar`, which restore the modification time; with the
+    inode and the size, an edit always shows.
+    """
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_size)
+
+
 def _kind_of(parts: tuple[str, ...]) -> str | None:
-    if not parts[-1].endswith(".yaml"):
+    name = parts[-1]
+    if not name.endswith(".yaml") or name.startswith("."):
         return None
     if parts == ("briefing.yaml",):
         return "briefing"
@@ -150,9 +180,19 @@ def _kind_of(parts: tuple[str, ...]) -> str | None:
     return None
 
 
+def _misplaced(base: str, parts: tuple[str, ...], message: str) -> Problem:
+    return Problem("/".join((base, *parts)), 1, "", message)
+
+
 def _misplaced_hint(name: str, data_dir: Path) -> str:
+    if name.startswith("."):
+        return "a hidden file: records are not hidden; rename it without the leading dot, or remove it"
     if name.endswith(".yml"):
         return "data files end in .yaml, not .yml; rename the file"
+    if name.lower().endswith((".yaml", ".yml")) and not name.endswith(".yaml"):
+        return "data files end in .yaml, in lowercase; rename the file"
+    if not name.endswith(".yaml"):
+        return "not a data file: only .yaml records go in the data folder; move it out"
     places = ", ".join(f"{data_dir.name}/{pattern}" for pattern in KINDS.values())
     return f"this file is not where any record goes; expected one of: {places}"
 
@@ -172,7 +212,7 @@ def load_documents(
 ) -> Loaded:
     """Read every data file under `data_dir`, keeping the problems found for later.
 
-    A file whose size and time, or failing that whose bytes, match a record in `cached`
+    A file whose key (see file_key), or failing that whose bytes, match a record in `cached`
     (keyed by its path in the data folder) is taken from there instead of being parsed.
     """
     files, problems = scanned or scan(data_dir)
@@ -197,19 +237,19 @@ def load_documents(
 
 
 def _load(file: DataFile, display: str, data_file: str, hit: Cached | None) -> Document:
-    kind, path, stat = file.kind, file.path, file.stat
-    if hit is not None and hit.kind == kind and (hit.mtime_ns, hit.size) == stat:
-        return Document(kind, path, display, data_file, hit.data, {}, hit.typed, hit.escapes, hit.digest, stat, False)
+    kind, path, key = file.kind, file.path, file.stat
+    if hit is not None and hit.kind == kind and hit.stat == key:
+        return Document(kind, path, display, data_file, hit.data, {}, hit.typed, hit.escapes, hit.digest, key, False)
     raw = read_bytes(path)
     digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
     if hit is not None and hit.kind == kind and hit.digest == digest:  # touched, not changed
-        return Document(kind, path, display, data_file, hit.data, {}, hit.typed, hit.escapes, digest, stat, False)
+        return Document(kind, path, display, data_file, hit.data, {}, hit.typed, hit.escapes, digest, key, False)
     text = decode(raw)
     parsed = parse_document(text)
     if not isinstance(parsed.data, dict):
         raise YamlError(1, "expected the fields of one record (lines of 'field: value')")
     return Document(
-        kind, path, display, data_file, parsed.data, parsed.lines, parsed.typed, "\\" in text, digest, stat, True
+        kind, path, display, data_file, parsed.data, parsed.lines, parsed.typed, "\\" in text, digest, key, True
     )
 
 
@@ -224,18 +264,24 @@ def read_text(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Return a data file's bytes; refuse links and files over the size limit."""
+    """Return a data file's bytes; refuse links, what is not a plain file, and files over the size limit."""
     try:  # O_NOFOLLOW: a link is refused when opened, not only when looked at beforehand
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise YamlError(1, "symbolic links are not accepted; commit the file itself") from None
-        raise
+        raise YamlError(1, f"the file cannot be read: {error.strerror}") from None
     with os.fdopen(handle, "rb") as stream:
-        size = os.fstat(stream.fileno()).st_size
-        if size > MAX_BYTES:
-            raise YamlError(1, f"the file is {size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB per record")
-        return stream.read()
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise YamlError(1, "not a plain file; a record is a text file")
+        if status.st_size > MAX_BYTES:
+            size = status.st_size // 1024
+            raise YamlError(1, f"the file is {size} KiB; the limit is {MAX_BYTES // 1024} KiB per record")
+        try:
+            return stream.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise YamlError(1, f"the file cannot be read: {error.strerror}") from None
 
 
 def decode(raw: bytes) -> str:
@@ -251,8 +297,8 @@ def decode(raw: bytes) -> str:
     match = _TAB_INDENT.search(text)
     if match:
         raise YamlError(text.count("\n", 0, match.start()) + 1, "a tab is used for indentation; YAML needs spaces")
-    match = INVISIBLE.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        raise YamlError(line, f"the invisible character U+{ord(match.group()):04X} is not allowed; remove it")
+    found = forbidden_character(text)
+    if found:
+        index, char = found
+        raise YamlError(text.count("\n", 0, index) + 1, f"{describe(char)} is not allowed; remove it")
     return text

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, Stamp, Stats
-from .errors import DataError, Problem
-from .load import DataFile, Document, load_documents, scan
-from .write import MANIFEST, Outcome, find_conflicts, write_pages
+from .errors import DataError, GeneratorError, Problem
+from .load import DataFile, Document, file_key, load_documents, racy_ns, scan
+from .write import MANIFEST, Outcome, find_conflicts, recover, write_pages
 
 if TYPE_CHECKING:
     from .model import Briefing
@@ -31,13 +32,16 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
     reading it back from disk.
     """
     cache = cache or Cache.for_data(data_dir)
+    if docs_dir.is_dir():
+        recover(docs_dir)  # an interrupted run's update, before anything looks at docs/
     cache.load("stamp")
+    looked_at = time.time_ns()
     scanned = scan(data_dir) if data_dir.is_dir() else None
-    data_stats = _data_stats(scanned)
+    data_stats = _data_stats(scanned, looked_at)
     if _untouched(cache.stamp, docs_dir, data_stats):
         assert cache.stamp is not None
         return Outcome(unchanged=len(cache.stamp.outputs) - 1)  # the manifest is not a page
-    briefing, documents = _read(data_dir, cache, scanned)
+    briefing, documents = _read(data_dir, cache, scanned, looked_at)
     from .pages import render_site
 
     cache.load("fragments")
@@ -52,7 +56,11 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
     conflicts = find_conflicts(docs_dir, pages)
     if conflicts:
         raise DataError(conflicts)
-    docs_dir.mkdir(parents=True, exist_ok=True)
+    if not docs_dir.is_dir():
+        try:
+            docs_dir.mkdir(parents=True)
+        except OSError as error:
+            raise GeneratorError(f"cannot create {docs_dir}: {error.strerror}") from None
     outcome = write_pages(docs_dir, pages)
     cache.fragments = fragments
     cache.save("fragments")
@@ -64,7 +72,10 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
 
 
 def _read(
-    data_dir: Path, cache: Cache, scanned: tuple[list[DataFile], list[Problem]] | None = None
+    data_dir: Path,
+    cache: Cache,
+    scanned: tuple[list[DataFile], list[Problem]] | None = None,
+    looked_at: int | None = None,
 ) -> tuple[Briefing, list[Document]]:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, "", "no such data folder")])
@@ -72,10 +83,11 @@ def _read(
     from .validate import validate
 
     cache.load("records")
+    looked_at = looked_at or time.time_ns()
     loaded = load_documents(data_dir, cache.records, scanned=scanned)
     validation = validate(loaded.documents, loaded.known)
     passed = {id(doc) for doc in validation.passed}
-    records = {doc.relative: doc.to_cache() for doc in loaded.documents if not doc.fresh or id(doc) in passed}
+    records = {doc.relative: doc.to_cache(looked_at) for doc in loaded.documents if not doc.fresh or id(doc) in passed}
     cache.records = records
     cache.save("records")
     problems = loaded.problems + validation.problems
@@ -84,12 +96,15 @@ def _read(
     return build_briefing(loaded.documents), loaded.documents
 
 
-def _data_stats(scanned: tuple[list[DataFile], list[Problem]] | None) -> Stats | None:
+def _data_stats(scanned: tuple[list[DataFile], list[Problem]] | None, looked_at: int) -> Stats | None:
+    """The keys of the data files, or None when the next run must not trust them to stop early."""
     if scanned is None:
         return None
     files, misplaced = scanned
     if misplaced:
         return None  # to be reported: no shortcut
+    if any(file.stat[1] >= looked_at - racy_ns() for file in files):
+        return None  # changed just now: it may change again and keep its key (see load.RACY_NS)
     return {file.relative: file.stat for file in files}
 
 
@@ -97,10 +112,9 @@ def _stats(folder: Path, paths: list[str]) -> Stats:
     stats: Stats = {}
     for path in paths:
         try:
-            status = (folder / path).lstat()
+            stats[path] = file_key((folder / path).lstat())
         except OSError:
             continue
-        stats[path] = (status.st_mtime_ns, status.st_size)
     return stats
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,19 +14,18 @@ import jinja2
 from markupsafe import Markup
 
 from . import labels
-from .cache import cache_root
 from .dates import french_on
 from .escape import markdown_paragraphs, markdown_text, plain_attribute, safe_url
 from .links import LINKS
-from .slug import slugify
+from .slug import key
 from .write import MARKER, Page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
 def _slug(value: object) -> Markup:
-    """An id as it goes in anchors and attributes; tags are folded into one."""
-    return Markup(slugify(str(value), max_length=200))
+    """An id or a theme as it goes in anchors and attributes; spellings of one theme fold into one."""
+    return Markup(key(str(value)))
 
 
 def plural(number: int, singular: str, many: str | None = None) -> str:
@@ -43,15 +44,16 @@ def elide_de(text: str) -> str:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates, kept with the generator's cache (compiling takes longer than rendering)."""
-    root = cache_root()
-    if root is None:
+    """Compiled templates (compiling takes longer than rendering), kept beside Python's own
+    compiled modules: code belongs with code, never in the data cache, which holds plain data."""
+    if sys.dont_write_bytecode:
         return None
+    folder = TEMPLATE_DIR.parent / "__pycache__" / "templates"
     try:
-        (root / "templates").mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(root / "templates"))
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Ids from titles: lowercase ASCII words joined by hyphens, accents folded."""
+"""Ids from titles, and keys from labels: lowercase words joined by hyphens, accents folded."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 # Letters that do not decompose into a base letter and an accent.
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 
@@ -24,3 +25,13 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """A key for anchors, attributes and filters: 'Coopération militaire' -> 'cooperation-militaire'.
+
+    Unlike an id it keeps letters of every script ('Сотрудничество' -> 'сотрудничество'), so a
+    theme written in any language has one; text with no letter or digit has none ('').
+    """
+    return unicodedata.normalize("NFC", _NOT_LETTER_OR_DIGIT.sub("-", fold(text))).strip("-")

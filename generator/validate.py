@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .characters import describe, forbidden_character
 from .dates import PartialDate
-from .errors import Problem, field_name
-from .load import INVISIBLE, Document
+from .errors import Problem, field_name, quoted
+from .load import Document
 from .schema import check_schema
+from .slug import key
 from .yamlsafe import Path, Value
 
 # Refs: (kind, where in the record) -> kind of record the value names. '*' walks a list.
@@ -49,8 +51,12 @@ DATE_FIELDS: list[tuple[Path, Path | None]] = [  # (date, the end date that must
     (("raised",), None),
     (("status_history", "*", "date"), None),
 ]
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_IDS = frozenset({"index"})  # each kind's folder of pages has its index.md
+# Names Windows cannot give a file, with any extension: a clone there would fail.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
 _PLURAL = {
     "briefing": "briefing",
     "source": "sources",
@@ -100,6 +106,7 @@ def check_record(doc: Document) -> list[Problem]:
         *_check_urls(doc),
         *_check_within(doc),
         *_check_not_only_weak(doc),
+        *_check_tags(doc),
     ]
 
 
@@ -135,24 +142,26 @@ def _check_identity(doc: Document) -> list[Problem]:
     if doc.kind == "briefing":
         return []
     record_id = doc.data["id"]
-    if not _SLUG.match(doc.stem):
+    if not _SLUG.fullmatch(doc.stem):
         return [
             _problem(
                 doc,
                 ("id",),
-                f"the file name '{doc.stem}' is not a valid id; rename the file with "
+                f"the file name {quoted(doc.stem)} is not a valid id; rename the file with "
                 "lowercase letters, digits and hyphens, like the id",
             )
         ]
     if record_id in RESERVED_IDS:
-        return [_problem(doc, ("id",), f"'{record_id}' names the page that lists them all; choose another id")]
+        return [_problem(doc, ("id",), f"{quoted(record_id)} names the page that lists them all; choose another id")]
+    if record_id in WINDOWS_RESERVED:
+        return [_problem(doc, ("id",), f"{quoted(record_id)} is a name Windows cannot give a file; choose another id")]
     if record_id != doc.stem:
         return [
             _problem(
                 doc,
                 ("id",),
-                f"'{record_id}' does not match the file name; "
-                f"expected '{doc.stem}' (or rename the file to {record_id}.yaml)",
+                f"{quoted(record_id)} does not match the file name; "
+                f"expected '{doc.stem}' (or rename the file to {quoted(record_id)[1:-1]}.yaml)",
             )
         ]
     if doc.kind == "event":
@@ -174,10 +183,10 @@ def _check_text(doc: Document) -> list[Problem]:
     if not doc.escapes:
         return []
     return [
-        _problem(doc, path, f"contains the invisible control character U+{ord(match.group()):04X}; remove it")
+        _problem(doc, path, f"contains {describe(found[1])}, which is not allowed; remove it")
         for path, value in _strings(doc.data)
-        for match in [INVISIBLE.search(value)]
-        if match
+        for found in [forbidden_character(value)]
+        if found
     ]
 
 
@@ -197,11 +206,9 @@ def _check_dates(doc: Document) -> list[Problem]:
     for start_pattern, end_pattern in DATE_FIELDS:
         for path, text in walk(doc.data, start_pattern):
             start = _parse_date(doc, path, text, problems)
-            if start is None or end_pattern is None:
-                continue
-            for end_path, end_text in walk(doc.data, end_pattern):
+            for end_path, end_text in walk(doc.data, end_pattern) if end_pattern else ():
                 end = _parse_date(doc, end_path, end_text, problems)
-                if end is not None and end < start:
+                if start is not None and end is not None and end < start:
                     problems.append(_problem(doc, end_path, f"ends ({end.iso}) before it starts ({start.iso})"))
     return problems
 
@@ -210,17 +217,24 @@ def _parse_date(doc: Document, path: Path, text: Value, problems: list[Problem])
     try:
         return PartialDate.parse(str(text))
     except ValueError as error:
-        problems.append(_problem(doc, path, f"not a real date: {error}, got '{text}'"))
+        problems.append(_problem(doc, path, f"{error}, got {quoted(text)}"))
         return None
 
 
 def _check_urls(doc: Document) -> list[Problem]:
     problems: list[Problem] = []
     for path, url in walk(doc.data, ("url",)):
-        parts = urlsplit(str(url))
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            problems.append(_problem(doc, path, f"expected an http:// or https:// address, got '{url}'"))
+        if not _is_web_address(str(url)):
+            problems.append(_problem(doc, path, f"expected an http:// or https:// address, got {quoted(url)}"))
     return problems
+
+
+def _is_web_address(url: str) -> bool:
+    try:  # urlsplit refuses some malformed addresses ("http://[::1") by raising
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:
+        return False
 
 
 def _check_references(doc: Document, known: dict[str, set[str]]) -> list[Problem]:
@@ -235,7 +249,7 @@ def _check_references(doc: Document, known: dict[str, set[str]]) -> list[Problem
 def _unknown(kind: str, ref: Value, ids: set[str]) -> str:
     close = difflib.get_close_matches(str(ref), sorted(ids), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown {kind} '{ref}': no file {_PLURAL[kind]}/{ref}.yaml{hint}"
+    return f"unknown {kind} {quoted(ref)}: no file {_PLURAL[kind]}/{quoted(ref)[1:-1]}.yaml{hint}"
 
 
 def _check_within(doc: Document) -> list[Problem]:
@@ -324,3 +338,12 @@ def _check_not_only_weak(doc: Document) -> list[Problem]:
     if citations and all(c.get("weak") for c in citations):
         return [_problem(doc, ("sources",), "every citation is marked weak; cite at least one source that is not")]
     return []
+
+
+def _check_tags(doc: Document) -> list[Problem]:
+    """A theme is what the timeline filters by: it needs a letter or digit to have a key."""
+    return [
+        _problem(doc, path, f"a theme needs at least one letter or digit, got {quoted(tag)}")
+        for path, tag in walk(doc.data, ("tags", "*"))
+        if not key(str(tag))
+    ]

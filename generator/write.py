@@ -2,35 +2,47 @@
 
 Everything is rendered before this runs. The writer then:
 
-- refuses to overwrite a file it did not create (not in the manifest and without our marker);
+- refuses to overwrite a file it did not create (not in the manifest and without our marker),
+  and to write anywhere but inside docs/ (through a linked folder, say);
 - leaves a file alone when its content is unchanged, so `mkdocs serve` does not rebuild forever;
-- stages new contents in hidden temporary files next to their targets, then renames them into
-  place with SIGINT and SIGTERM held back, so an interrupted run leaves docs/ as it was or
-  fully updated;
+- stages new contents in a hidden folder, docs/.generator-staging/, then writes there a journal
+  of the renames and removals to make: writing the journal is the moment the update happens.
+  The renames and removals follow, with SIGINT and SIGTERM held back. A run killed before the
+  journal was written leaves docs/ as it was; one killed after it leaves the journal, and the
+  next run carries it out before anything else. Either way no temporary file outlives the next
+  run, and that run leaves docs/ exactly as an uninterrupted one would;
 - removes the pages it made earlier whose record is gone.
 
 The manifest, docs/.generated.json, lists what the generator wrote (MkDocs ignores dot files).
+New files get the permissions the umask allows, like any file the user creates.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
+import shutil
 import signal
-import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import FrameType
 
-from .errors import Problem
+from .errors import GeneratorError, Problem
 
 MANIFEST = ".generated.json"
+STAGING = ".generator-staging"
+JOURNAL = "journal.json"
 # Written into the front matter of every generated page: the writer never touches a page without it.
 MARKER = "briefing-generator"
+
+# Called with the name of each step of an update once it is done; the fault tests stop the
+# process there, to show that every instant of an update is safe to die at.
+step_done: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +59,30 @@ class Outcome:
     unchanged: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Journal:
+    """An update to carry out: staged file -> path in docs/, then paths to remove if still ours."""
+
+    moves: list[tuple[str, str]]
+    removals: list[tuple[str, str]]  # (path, the digest the manifest gave it)
+
+
 def read_manifest(docs_dir: Path) -> dict[str, str]:
     """Return {path: sha256} of the files the generator wrote last time."""
     try:
         files = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8")).get("files", {})
     except (OSError, ValueError, AttributeError):
         return {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    # docs/ is part of the checkout: a path that would lead out of it is not ours, whatever it says.
+    return {str(k): str(v) for k, v in files.items() if _inside(str(k))}
+
+
+def _inside(path: str) -> bool:
+    """Whether `path` names a file inside docs/ (outside the staging folder), as written."""
+    parts = PurePosixPath(path).parts
+    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and STAGING not in parts
 
 
 def is_generated(path: Path) -> bool:
@@ -94,8 +123,26 @@ def find_conflicts(docs_dir: Path, pages: list[Page]) -> list[Problem]:
     return problems
 
 
+def recover(docs_dir: Path) -> None:
+    """Carry out the update an interrupted run had committed to, or drop what it had only staged."""
+    staging = docs_dir / STAGING
+    if not os.path.lexists(staging):
+        return
+    try:
+        if staging.is_symlink() or not staging.is_dir():
+            staging.unlink()  # not ours: never follow it
+            return
+        journal = _read_journal(docs_dir, staging)
+        if journal is not None:
+            with _signals_held():
+                _carry_out(docs_dir, staging, journal)
+        shutil.rmtree(staging)
+    except OSError as error:
+        raise _failed(docs_dir, error, "finishing the update an interrupted run began") from None
+
+
 def write_pages(docs_dir: Path, pages: list[Page]) -> Outcome:
-    """Bring docs/ in line with `pages`; call find_conflicts first."""
+    """Bring docs/ in line with `pages`; call recover and find_conflicts first."""
     manifest = read_manifest(docs_dir)
     kept = {page.path for page in pages if page.text is None and page.path in manifest}
     wanted = {page.path: _bytes(docs_dir, page) for page in pages if page.path not in kept}
@@ -111,15 +158,117 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> Outcome:
     unchanged = len(pages) - len(changed)
     if not changed and not stale and new_manifest == manifest:
         return Outcome(unchanged=unchanged)
-    staged = _stage(docs_dir, changed)
-    staged[MANIFEST] = _stage_one(docs_dir / MANIFEST, _manifest_bytes(new_manifest))
-    with _signals_held():
-        for path, temporary in staged.items():
-            temporary.replace(docs_dir / path)
-        for path in stale:
-            (docs_dir / path).unlink(missing_ok=True)
-            _remove_empty_parents(docs_dir, docs_dir / path)
+    for path in changed:
+        _check_target(docs_dir, path)
+    contents = [*sorted(changed.items()), (MANIFEST, _manifest_bytes(new_manifest))]
+    journal = _stage(docs_dir, contents, [(path, manifest[path]) for path in stale])
+    try:
+        with _signals_held():
+            _carry_out(docs_dir, docs_dir / STAGING, journal)
+            shutil.rmtree(docs_dir / STAGING)
+    except OSError as error:
+        raise _failed(docs_dir, error, "updating it; once fixed, run again: it completes the update") from None
     return Outcome(written=sorted(changed), removed=stale, unchanged=unchanged)
+
+
+def _stage(docs_dir: Path, contents: list[tuple[str, bytes]], removals: list[tuple[str, str]]) -> Journal:
+    """Write every new content into the staging folder, then the journal that commits them."""
+    staging = docs_dir / STAGING
+    try:
+        staging.mkdir()
+        moves = []
+        for index, (path, data) in enumerate(contents):
+            name = f"{index:06d}"
+            _write_new(staging / name, data)
+            moves.append((name, path))
+            _done(f"staged {path}")
+        journal = Journal(moves, removals)
+        _write_new(staging / f".{JOURNAL}", json.dumps({"moves": moves, "removals": removals}).encode())
+        (staging / f".{JOURNAL}").rename(staging / JOURNAL)  # the update happens here
+        _done("journal")
+    except BaseException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise _failed(docs_dir, error, "staging the new pages; nothing was changed") from None
+        raise
+    return journal
+
+
+def _carry_out(docs_dir: Path, staging: Path, journal: Journal) -> None:
+    """Make the journal's renames and removals; what is already done is skipped."""
+    for name, path in journal.moves:
+        source = staging / name
+        if os.path.lexists(source):
+            target = docs_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+        _done(f"moved {path}")
+    for path, digest in journal.removals:
+        target = docs_dir / path
+        if _ours(target, digest):
+            target.unlink()
+            _remove_empty_parents(docs_dir, target)
+        _done(f"removed {path}")
+
+
+def _read_journal(docs_dir: Path, staging: Path) -> Journal | None:
+    """The journal of an interrupted run, or None if it had not got that far.
+
+    docs/ is part of the checkout, so the journal is read as untrusted: it may only name files
+    of the staging folder and paths inside docs/ (see _check_target).
+    """
+    try:
+        value = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+        moves = [(str(name), str(path)) for name, path in value["moves"]]
+        removals = [(str(path), str(digest)) for path, digest in value["removals"]]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, KeyError) as error:
+        raise GeneratorError(f"{docs_dir}/{STAGING}/{JOURNAL} cannot be read ({error}); remove {STAGING}") from None
+    for name, path in moves:
+        if "/" in name or name.startswith("."):
+            raise GeneratorError(f"{docs_dir}/{STAGING}/{JOURNAL} names {name!r}, which is not a staged file")
+        _check_target(docs_dir, path)
+    for path, _ in removals:
+        _check_target(docs_dir, path)
+    return Journal(moves, removals)
+
+
+def _check_target(docs_dir: Path, path: str) -> None:
+    """Refuse a path that would write outside docs/, or over a folder."""
+    if not _inside(path):
+        raise GeneratorError(f"refusing to write {path!r}: not a path inside {docs_dir}")
+    folder = docs_dir
+    for part in PurePosixPath(path).parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise GeneratorError(
+                f"{folder} is a symbolic link to {folder.readlink()}; generated pages are written "
+                f"into {docs_dir} itself: replace the link by a folder, or remove it"
+            )
+        if os.path.lexists(folder) and not folder.is_dir():
+            raise GeneratorError(f"{folder} is a file, where generated pages need a folder; move it away")
+    if (docs_dir / path).is_dir() and not (docs_dir / path).is_symlink():
+        raise GeneratorError(f"{docs_dir / path} is a folder, where a generated page goes; move it away")
+
+
+def _failed(docs_dir: Path, error: OSError, doing: str) -> GeneratorError:
+    reason = error.strerror or str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    hint = {
+        errno.ENOSPC: "free some disk space",
+        errno.EDQUOT: "free some disk space",
+        errno.EFBIG: "the files are larger than this process may write",
+        errno.EACCES: f"make {docs_dir} writable",
+        errno.EPERM: f"make {docs_dir} writable",
+        errno.EROFS: f"{docs_dir} is on a read-only file system",
+    }.get(error.errno or 0)
+    return GeneratorError(f"{docs_dir}: {reason}{where} while {doing}" + (f"; {hint}" if hint else ""))
+
+
+def _done(step: str) -> None:
+    if step_done is not None:
+        step_done(step)
 
 
 def _bytes(docs_dir: Path, page: Page) -> bytes:
@@ -138,28 +287,11 @@ def _current(path: Path) -> bytes | None:
         return None
 
 
-def _stage(docs_dir: Path, contents: dict[str, bytes]) -> dict[str, Path]:
-    staged: dict[str, Path] = {}
-    try:
-        for path, data in sorted(contents.items()):
-            target = docs_dir / path
-            if docs_dir.resolve() not in target.resolve().parents:
-                raise ValueError(f"refusing to write outside {docs_dir}: {path}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staged[path] = _stage_one(target, data)
-    except BaseException:
-        for temporary in staged.values():
-            temporary.unlink(missing_ok=True)
-        raise
-    return staged
-
-
-def _stage_one(target: Path, data: bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def _write_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data`; 0o666 minus the umask, like any file the user makes."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
-    return Path(name)
 
 
 def _manifest_bytes(files: dict[str, str]) -> bytes:

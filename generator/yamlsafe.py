@@ -40,6 +40,7 @@ _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _MAY_BE_TYPED = frozenset("0123456789+-.~nNtTfF")
+_MAX_INT_DIGITS = 64
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 
@@ -73,7 +74,9 @@ def resolve_plain(text: str) -> Value:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        # Python refuses to read integers of thousands of digits (and they cost quadratic time);
+        # no field takes such a number, so it stays the text it is and the schema says so.
+        return int(text) if len(text) <= _MAX_INT_DIGITS else text
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
         return float(text)
     return text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,11 +41,41 @@ def cached(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return project
 
 
-def test_nothing_changed_reads_nothing(cached: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+def test_nothing_changed_reads_nothing(project: Path, monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    monkeypatch.setattr(load, "RACY_NS", 0)  # the files were copied just now: make them look old
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "cache"))
+    pipeline.generate(project / "data", project / "docs")
     monkeypatch.setattr(pipeline, "_read", lambda *_: pytest.fail("the data was read again"))
     status, out, _ = run("generate")
     assert status == 0
     assert out.startswith("docs: 0 written, 0 removed")
+
+
+def test_files_changed_just_now_are_not_trusted_to_stop_early(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within a tick of the file system's clock a file can change again and keep its key."""
+    reads: list[int] = []
+    real = pipeline._read
+    monkeypatch.setattr(pipeline, "_read", lambda *args: reads.append(1) or real(*args))
+    pipeline.generate(cached / "data", cached / "docs")
+    assert reads == [1]  # every file was copied less than RACY_NS ago: the data is looked at
+
+
+@pytest.mark.parametrize("racy_ns", [0, load.RACY_NS])
+def test_an_edit_of_the_same_length_with_its_time_put_back_is_caught(
+    project: Path, monkeypatch: pytest.MonkeyPatch, run: Run, racy_ns: int
+) -> None:
+    """cp -p, rsync -t, tar and touch -r restore a file's modification time: the change time shows the edit."""
+    monkeypatch.setattr(load, "RACY_NS", racy_ns)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(project / "cache"))
+    assert run("generate")[0] == 0
+    event = project / "data/events/2024/2024-03-05-signature-accord.yaml"
+    before = event.stat()
+    event.write_text(event.read_text("utf-8").replace("status: occurred", "status: occurrex"), "utf-8")
+    os.utime(event, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (event.stat().st_size, event.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    status, _, err = run("check")
+    assert status == 1
+    assert "data/events/2024/2024-03-05-signature-accord.yaml:4: status: expected one of" in err
 
 
 def test_one_edit_parses_one_file_and_matches_a_cold_run(
@@ -86,13 +118,38 @@ def test_a_remembered_file_made_invalid_is_caught(cached: Path, run: Run) -> Non
     assert err.startswith("data/actors/bordurie.yaml:1: name: required field is missing")
 
 
-def test_a_broken_cache_is_ignored(cached: Path, run: Run) -> None:
-    for part in (cached / "cache").rglob("*.pickle"):
-        part.write_bytes(b"not a pickle")
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: b"not json",
+        lambda text: text[: len(text) // 2],  # truncated
+        lambda text: text.replace(b'"kind"', b'"kinds"').replace(b'"occurred"', b'"occurrex"'),  # edited
+        lambda text: text.split(b"\n", 1)[0] + b"\n" + b"[1, 2, 3]",  # the wrong shape
+        lambda text: text.replace(text.split(b"\n", 1)[0], b'{"code": "another version"}'),
+    ],
+    ids=["not-json", "truncated", "edited", "wrong-shape", "other-code"],
+)
+def test_a_damaged_cache_is_ignored(cached: Path, run: Run, damage: Callable[[bytes], bytes]) -> None:
+    parts = sorted((cached / "cache").rglob("*.json"))
+    assert parts
+    for part in parts:
+        part.write_bytes(damage(part.read_bytes()))
     shutil.rmtree(cached / "docs")
     status, out, _ = run("generate")
     assert status == 0
     assert "0 unchanged" in out
+    assert snapshot(cached / "docs")
+
+
+def test_the_cache_holds_plain_data(cached: Path) -> None:
+    """JSON only: nothing that loading could run, as unpickling can."""
+    parts = sorted((cached / "cache").rglob("*"))
+    assert {part.suffix for part in parts if part.is_file()} == {".json"}
+    for part in parts:
+        if part.is_file():
+            header, body = part.read_bytes().split(b"\n", 1)
+            assert json.loads(header)["code"]
+            json.loads(body)
 
 
 def test_removing_a_generated_page_regenerates_it(cached: Path, run: Run) -> None:

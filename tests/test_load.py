@@ -9,7 +9,7 @@ import pytest
 
 from generator.load import load_documents, parse_file, read_text
 from generator.yamlsafe import YamlError
-from tests.conftest import FIXTURE
+from tests.conftest import FIXTURE, Run
 
 
 def test_a_utf8_byte_order_mark_is_harmless(tmp_path: Path) -> None:
@@ -52,3 +52,19 @@ def test_fixture_loads_with_every_kind() -> None:
     assert event.data_file == "briefing/events/2024/2024-03-05-signature-accord.yaml"
     assert event.line(("sources", 0, "quote")) == 19
     assert event.line(("sources", 5, "quote")) == 18  # nearest enclosing value: the sources list
+
+
+def test_what_editors_and_systems_leave_beside_records_is_ignored(project: Path, run: Run) -> None:
+    for name in ("events/2024/#2024-x.yaml#", "events/2024/.#2024-x.yaml", "actors/bordurie.yaml~"):
+        (project / "data" / name).write_text("not a record", encoding="utf-8")
+    for name in ("actors/.bordurie.yaml.swp", "actors/.DS_Store", "sources/Thumbs.db", "events/.gitkeep"):
+        (project / "data" / name).write_bytes(b"\x00\x01")
+    status, out, err = run("check")
+    assert (status, err) == (0, "")
+    assert "3 events, 4 actors, 2 sources" in out
+
+
+def test_emoji_joined_into_one_are_ordinary_text(project: Path, run: Run) -> None:
+    actor = project / "data/actors/bordurie.yaml"
+    actor.write_text(actor.read_text("utf-8").replace("name: Bordurie", "name: Bordurie 👩\u200d💻"), "utf-8")
+    assert run("check")[0] == 0

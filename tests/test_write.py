@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import write
+from generator.errors import GeneratorError
 from generator.write import Page
 from tests.conftest import Run, snapshot
 
@@ -87,33 +88,29 @@ def test_interruption_while_staging_leaves_docs_as_they_were(
     (project / "data/actors/bordurie.yaml").write_text(
         "id: bordurie\nname: Bordurie (nouveau nom)\nkind: state\ndescription: Autre.\n", encoding="utf-8"
     )
-    staged: list[int] = []
-    real_stage_one = write._stage_one
+    staged: list[str] = []
 
-    def interrupt_on_second(target: Path, data: bytes) -> Path:
-        staged.append(1)
+    def interrupt_on_second(step: str) -> None:
+        staged.append(step)
         if len(staged) == 2:
             raise KeyboardInterrupt
-        return real_stage_one(target, data)
 
-    monkeypatch.setattr(write, "_stage_one", interrupt_on_second)
+    monkeypatch.setattr(write, "step_done", interrupt_on_second)
     status, _, _err = run("generate")
     assert status == 130
+    assert staged[1].startswith("staged ")
     assert snapshot(project / "docs") == before  # no page changed, no temporary file left
+    assert not (project / "docs" / write.STAGING).exists()
 
 
 def test_a_signal_during_the_commit_waits_for_it_to_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pages = [Page(f"p{i}.md", f"---\ngenerator: briefing-generator\n---\n{i}\n", "data/x.yaml") for i in range(5)]
-    real_replace = Path.replace
-    calls: list[Path] = []
 
-    def replace_and_signal(self: Path, target: Path) -> Path:  # type: ignore[override]
-        calls.append(target)
-        if len(calls) == 1:
+    def signal_at_first_move(step: str) -> None:
+        if step == "moved p0.md":
             os.kill(os.getpid(), signal.SIGINT)
-        return real_replace(self, target)
 
-    monkeypatch.setattr(Path, "replace", replace_and_signal)
+    monkeypatch.setattr(write, "step_done", signal_at_first_move)
     with pytest.raises(KeyboardInterrupt):
         write.write_pages(tmp_path, pages)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
@@ -126,7 +123,30 @@ def test_a_signal_during_the_commit_waits_for_it_to_finish(tmp_path: Path, monke
     ]
 
 
-def test_refuses_to_write_outside_docs(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="outside"):
-        write.write_pages(tmp_path / "docs", [Page("../evil.md", "x", "data/x.yaml")])
+@pytest.mark.parametrize("path", ["../evil.md", "/tmp/evil.md", "a/../../evil.md", f"{write.STAGING}/x.md"])
+def test_refuses_to_write_outside_docs(tmp_path: Path, path: str) -> None:
+    with pytest.raises(GeneratorError, match="refusing to write"):
+        write.write_pages(tmp_path / "docs", [Page(path, "x", "data/x.yaml")])
     assert not (tmp_path / "evil.md").exists()
+    assert not (tmp_path / "docs").exists()
+
+
+def test_generated_files_follow_the_umask(project: Path, run: Run) -> None:
+    previous = os.umask(0o022)
+    try:
+        assert run("generate")[0] == 0
+    finally:
+        os.umask(previous)
+    modes = {p.stat().st_mode & 0o777 for p in (project / "docs").rglob("*") if p.is_file()}
+    assert modes == {0o644}
+
+
+def test_a_manifest_naming_files_outside_docs_removes_nothing_there(project: Path, run: Run) -> None:
+    """docs/ comes with the checkout: a manifest from a pull request may name any path."""
+    outside = project / "outside.md"
+    outside.write_text("---\ngenerator: briefing-generator\n---\nnot to be removed\n", encoding="utf-8")
+    (project / "docs" / write.MANIFEST).write_text(
+        '{"files": {"../outside.md": "x", "/etc/hostname": "y"}}', encoding="utf-8"
+    )
+    assert run("generate")[0] == 0
+    assert outside.exists()
