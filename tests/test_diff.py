@@ -179,6 +179,33 @@ def test_help_describes_exit_statuses() -> None:
     )
 
 
+# The examples CONTRIBUTING.md gives of the check's summary: each edit, and what it shows.
+SIGNING = "events/2024/2024-03-05-signature-accord.yaml"
+CONTRIBUTING_EXAMPLES = {
+    "a date and a quote corrected": {
+        "replace": {
+            SIGNING: [
+                ["date: 2024-03-05\nend_date: 2024-03-06\n", "date: 2024-03-07\n"],
+                ["quote: L'accord a été signé mardi à Port-Sable.", "quote: L'accord a été signé jeudi à Port-Sable."],
+                ["note: Mardi 5 mars.", "note: Jeudi 7 mars."],
+            ]
+        }
+    },
+    "an actor misspelt, another removed": {
+        "remove": ["actors/agence-valmont.yaml"],
+        "replace": {"events/2023/2023-10-rencontre-annoncee.yaml": [["bordurie]", "bordurrie]"]]},
+    },
+}
+
+
+@pytest.mark.parametrize("name", CONTRIBUTING_EXAMPLES)
+def test_contributing_shows_real_reports(name: str, project: Path, base: Path, run: Run) -> None:
+    edit(project / "data", CONTRIBUTING_EXAMPLES[name])
+    _, out, _ = run("diff", "--base", "base/data")
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"```\n{out}```\n" in contributing
+
+
 def view(**fields: Shown) -> RecordView:
     return RecordView("actor", "x", "X", None, {(name,): shown for name, shown in fields.items()})
 

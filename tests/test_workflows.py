@@ -223,6 +223,8 @@ def test_preview_says_in_the_summary_how_to_open_the_site() -> None:
     assert steps_.index(upload) < steps_.index(say)
     assert "python -m http.server -d site" in say["run"]
     assert say["env"] == {"ARTIFACT_URL": f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"}
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "python -m http.server -d site" in contributing
 
 
 def test_make_test_lints_the_workflows() -> None:
