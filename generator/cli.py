@@ -131,9 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
         "comparison was made, 1 when either side has problems (the report lists them).",
     )
     diff.add_argument(
-        "--base", type=Path, required=True, help="data folder before the change (e.g. main's, from git archive)"
+        "--base", type=Path, required=True, metavar="DIR", help="data folder before the change (e.g. main's)"
     )
-    diff.add_argument("--data", type=Path, default=Path("data"), help="data folder after the change (default: data)")
+    diff.add_argument(
+        "--data", type=Path, default=Path("data"), metavar="DIR", help="data folder after the change (default: data)"
+    )
     diff.set_defaults(run=_diff)
 
     scan = commands.add_parser(

@@ -173,7 +173,7 @@ def test_help_describes_exit_statuses() -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert "--base BASE" in result.stdout
+    assert "--base DIR" in result.stdout
     assert "Exit status 0 when the comparison was made, 1 when either side has problems" in " ".join(
         result.stdout.split()
     )
