@@ -94,6 +94,22 @@ def test_an_empty_base_is_no_briefing_yet(project: Path, run: Run) -> None:
     assert "- `chronologie/2024.md`" in out.split("## Pages that will change", 1)[1]
 
 
+def test_an_empty_new_folder_removes_everything(project: Path, run: Run) -> None:
+    (project / "empty" / "data").mkdir(parents=True)
+    status, out, _ = run("diff", "--base", "data", "--data", "empty/data")
+    assert status == 0
+    assert "The new data holds no briefing: everything is removed." in out
+    assert "Removed:\n\n- Agence Valmont Presse (`agence-valmont`)\n- Anne Leroy (`anne-leroy`)\n" in out
+
+
+def test_folders_of_different_names_are_compared_with_a_warning_on_pages(project: Path, run: Run) -> None:
+    shutil.copytree(FIXTURE, project / "before")
+    status, out, _ = run("diff", "--base", "before")
+    assert status == 0
+    assert out.startswith("# Changes to the briefing\n\n## Pages that will change\n\n")  # no record changed
+    assert "The two data folders have different names (`before`, `data`)" in out
+
+
 def test_a_renamed_actor_changes_its_pages_but_not_the_events_naming_it(project: Path, base: Path) -> None:
     actor = project / "data" / "actors" / "bordurie.yaml"
     actor.write_text(actor.read_text(encoding="utf-8").replace("name: Bordurie", "name: République de Bordurie"))
@@ -162,6 +178,26 @@ def test_hostile_values_show_as_text(project: Path, base: Path, run: Run) -> Non
     for line in out.splitlines():
         if line.startswith("| "):
             assert line.count(" | ") == 2, line  # three cells: no value adds a column
+
+
+def test_the_hostile_briefing_shows_as_text(project: Path, run: Run) -> None:
+    """The briefing whose every field holds markup and scripts, added from nothing, then edited."""
+    (project / "empty" / "data").mkdir(parents=True)
+    shutil.rmtree(project / "data")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "hostile", project / "data")
+    status, added, _ = run("diff", "--base", "empty/data")
+    shutil.copytree(project / "data", project / "base" / "data")
+    for path in (project / "data").rglob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("alert(", "prompt("), encoding="utf-8")
+    status_edited, edited, _ = run("diff", "--base", "base/data")
+
+    assert (status, status_edited) == (0, 0)
+    assert "prompt(" in edited
+    for out in (added, edited):
+        assert "<" not in out and "](" not in out and "{:" not in out and "{{" not in out
+        for line in out.splitlines():
+            if line.startswith("| "):
+                assert line.count(" | ") == 2, line
 
 
 def test_help_describes_exit_statuses() -> None:
