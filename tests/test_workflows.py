@@ -200,6 +200,7 @@ def test_preview_builds_the_site_as_pages_does_and_uploads_it() -> None:
     assert build["run"] == pages_build["run"] == "make build"
     assert "env" not in build  # no site address: the reviewer opens it on their own machine
     upload = preview_step(uses="actions/upload-artifact")
+    assert SHA_PIN.match(upload["uses"])  # and its version beside it: test_actions_are_pinned_…
     assert upload["with"]["path"].rstrip("/") == "site"
     assert upload["with"]["if-no-files-found"] == "error"
     order = jobs(workflow("check.yml"))["preview"]["steps"]
