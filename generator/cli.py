@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|generate|new|synth …"""
+"""Command line: python -m generator check|generate|new|diff|scan|synth …"""
 
 from __future__ import annotations
 
@@ -36,6 +36,14 @@ def _new(args: argparse.Namespace) -> int:
     path = create(args.kind, args.title, args.date, args.data)
     print(f'{display_path(path)}: created; fill in every empty value (""), then run `make check`')
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_folders
+
+    report = diff_folders(args.base, args.data)
+    print(report.markdown, end="")
+    return 1 if report.has_problems else 0
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -113,6 +121,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     new.set_defaults(run=_new)
+
+    diff = commands.add_parser(
+        "diff",
+        help="show in Markdown what a change does to the briefing and to its pages",
+        description="Compare the briefing in --base (before) with the one in --data (after) and print, in "
+        "Markdown: the records added, removed and renamed, each changed field with its old and new value, and "
+        "the pages that will change. An empty base folder stands for no briefing yet. Exit status 0 when the "
+        "comparison was made, 1 when either side has problems (the report lists them).",
+    )
+    diff.add_argument(
+        "--base", type=Path, required=True, metavar="DIR", help="data folder before the change (e.g. main's)"
+    )
+    diff.add_argument(
+        "--data", type=Path, default=Path("data"), metavar="DIR", help="data folder after the change (default: data)"
+    )
+    diff.set_defaults(run=_diff)
 
     scan = commands.add_parser(
         "scan",

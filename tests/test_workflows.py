@@ -19,8 +19,14 @@ from tests.conftest import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
-# Each workflow runs exactly one documented command: the same as .ci/run for checks.
-COMMANDS = {"check.yml": "make test", "pages.yml": "make build"}
+# The make targets each job runs, in order: the checks run what .ci/run runs; a pull request's
+# preview builds the site as the Pages workflow does, then summarizes the change.
+TARGETS = {
+    ("check.yml", "test"): ["test"],
+    ("check.yml", "preview"): ["build", "diff"],
+    ("pages.yml", "build"): ["build"],
+    ("pages.yml", "deploy"): [],
+}
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
@@ -46,7 +52,8 @@ def workflow(name: str) -> Path:
 
 
 def test_the_expected_workflows_exist() -> None:
-    assert {p.name for p in WORKFLOWS} == set(COMMANDS)
+    assert {p.name for p in WORKFLOWS} == {name for name, _ in TARGETS}
+    assert {(p.name, job) for p in WORKFLOWS for job in jobs(p)} == set(TARGETS)
 
 
 def test_triggers() -> None:
@@ -144,22 +151,81 @@ def test_pages_deploy_job() -> None:
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
 
-@pytest.mark.parametrize("name", COMMANDS)
-def test_workflows_run_exactly_the_documented_make_targets(name: str) -> None:
+def make_targets(script: str) -> list[str]:
+    return re.findall(r"\bmake\s+([\w.-]+)", script)
+
+
+@pytest.mark.parametrize(("name", "job"), TARGETS, ids=lambda value: str(value))
+def test_jobs_run_the_make_targets_they_should(name: str, job: str) -> None:
     """Set-up steps (installing a browser…) may be added; the make targets called may not drift."""
-    scripts = "\n".join(step["run"] for step in steps(workflow(name)) if "run" in step)
-    target = COMMANDS[name].removeprefix("make ")
-    assert re.findall(r"\bmake\s+([\w.-]+)", scripts) == [target]
+    scripts = "\n".join(step["run"] for step in jobs(workflow(name))[job].get("steps", []) if "run" in step)
+    assert make_targets(scripts) == TARGETS[name, job]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_run_only_makefile_targets_the_readme_documents(path: Path) -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(rf"^{target}:", makefile, re.MULTILINE), f"no '{target}' target in the Makefile"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert re.search(rf"^{re.escape(COMMANDS[name])}\b", readme, re.MULTILINE), "README does not document it"
+    for step in steps(path):
+        for target in make_targets(step.get("run", "")):
+            assert re.search(rf"^{re.escape(target)}:", makefile, re.MULTILINE), f"no '{target}' target in the Makefile"
+            assert re.search(rf"(^|`)make {re.escape(target)}\b", readme, re.MULTILINE), f"README: no make {target}"
 
 
 def test_ci_script_runs_the_same_command_as_the_check_workflow() -> None:
     lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     commands = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    assert commands[-1] == COMMANDS["check.yml"]
+    assert make_targets(commands[-1]) == TARGETS["check.yml", "test"]
+
+
+def preview_step(uses: str | None = None, run: str | None = None) -> dict[str, Any]:
+    """The step of the preview job that uses an action, or whose script calls a make target."""
+    for step in jobs(workflow("check.yml"))["preview"]["steps"]:
+        if (uses and step.get("uses", "").startswith(f"{uses}@")) or (run and run in make_targets(step.get("run", ""))):
+            return step
+    raise AssertionError(f"no step {uses or run} in the preview job")
+
+
+def test_preview_runs_on_pull_requests_only_with_the_base_in_its_history() -> None:
+    preview = jobs(workflow("check.yml"))["preview"]
+    assert preview["if"] == "github.event_name == 'pull_request'"
+    assert preview.get("permissions") is None  # the workflow's: contents: read
+    checkout = preview_step(uses="actions/checkout")
+    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
+
+
+def test_preview_builds_the_site_as_pages_does_and_uploads_it() -> None:
+    pages_build = next(s for s in jobs(workflow("pages.yml"))["build"]["steps"] if "make build" in s.get("run", ""))
+    build = preview_step(run="build")
+    assert build["run"] == pages_build["run"] == "make build"
+    assert "env" not in build  # no site address: the reviewer opens it on their own machine
+    upload = preview_step(uses="actions/upload-artifact")
+    assert SHA_PIN.match(upload["uses"])  # and its version beside it: test_actions_are_pinned_…
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert upload["with"]["if-no-files-found"] == "error"
+    order = jobs(workflow("check.yml"))["preview"]["steps"]
+    assert order.index(build) < order.index(upload)
+
+
+def test_preview_summarizes_the_change_against_the_pull_requests_base() -> None:
+    diff = preview_step(run="diff")
+    assert diff["env"] == {"DIFF_BASE": "${{ github.event.pull_request.base.sha }}"}  # through env:, not run:
+    assert re.fullmatch(r'make diff >> "\$GITHUB_STEP_SUMMARY"\s*', diff["run"])
+    assert diff["if"] == "${{ !cancelled() }}"  # also after a failed build: its problems are the summary
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ndiff:", 1)[1].split("\n\n", 1)[0]
+    assert "$${DIFF_BASE:-" in recipe and "$(DIFF_BASE)" not in recipe  # a variable of the shell's, not text
+
+
+def test_preview_says_in_the_summary_how_to_open_the_site() -> None:
+    steps_ = jobs(workflow("check.yml"))["preview"]["steps"]
+    upload = preview_step(uses="actions/upload-artifact")
+    (say,) = [s for s in steps_ if "GITHUB_STEP_SUMMARY" in s.get("run", "") and not make_targets(s["run"])]
+    assert steps_.index(upload) < steps_.index(say)
+    assert "python -m http.server -d site" in say["run"]
+    assert say["env"] == {"ARTIFACT_URL": f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"}
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "python -m http.server -d site" in contributing
 
 
 def test_make_test_lints_the_workflows() -> None:
