@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 
@@ -17,6 +18,11 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def as_warning(self) -> str:
+        """The line that reports it as a warning: file:line: field: warning: message."""
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.file}:{self.line}: {field}warning: {self.message}"
 
 
 class GeneratorError(Exception):
@@ -35,6 +41,12 @@ class DataError(GeneratorError):
         lines = [str(p) for p in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
         return "\n".join(lines)
+
+
+def warn(warnings: list[Problem]) -> None:
+    """Print each warning on stderr, once, in file order; a warning never stops the run."""
+    for warning in sorted(set(warnings)):
+        print(warning.as_warning(), file=sys.stderr)
 
 
 def field_name(path: tuple[str | int, ...]) -> str:

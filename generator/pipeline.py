@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache, Stamp, Stats
-from .errors import DataError, Problem
+from .errors import DataError, Problem, warn
 from .load import DataFile, Document, load_documents, scan
 from .write import MANIFEST, Outcome, find_conflicts, write_pages
 
@@ -79,6 +79,7 @@ def _read(
     cache.records = records
     cache.save("records")
     problems = loaded.problems + validation.problems
+    warn(validation.warnings)
     if problems:
         raise DataError(problems)
     return build_briefing(loaded.documents), loaded.documents
