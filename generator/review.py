@@ -89,7 +89,8 @@ def _other_spellings(documents: list[Document]) -> Iterator[Problem]:
             for path, text in walk(doc.data, pattern):
                 if not isinstance(text, str):
                     continue
-                prose = display.sub(_blank, _QUOTATION.sub(_blank, text))
+                # White space as the pages show it: a name may run over two lines of the file.
+                prose = display.sub(_blank, _QUOTATION.sub(_blank, " ".join(text.split())))
                 for match in dict.fromkeys(m.group() for m in found.finditer(prose)):
                     s = spellings[match]
                     yield _warning(
