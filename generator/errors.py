@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 
@@ -32,21 +31,16 @@ class GeneratorError(Exception):
 class DataError(GeneratorError):
     """The data has problems; nothing was written."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
         self.problems = sorted(set(problems))
+        self.warnings = sorted(set(warnings or []))  # found beside the problems, by `check`
         super().__init__(f"{len(self.problems)} problem(s) in the data")
 
     def report(self) -> str:
         count = len(self.problems)
-        lines = [str(p) for p in self.problems]
+        lines = [w.as_warning() for w in self.warnings] + [str(p) for p in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
         return "\n".join(lines)
-
-
-def warn(warnings: list[Problem]) -> None:
-    """Print each warning on stderr, once, in file order; a warning never stops the run."""
-    for warning in sorted(set(warnings)):
-        print(warning.as_warning(), file=sys.stderr)
 
 
 def field_name(path: tuple[str | int, ...]) -> str:

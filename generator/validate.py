@@ -75,8 +75,9 @@ class Validation:
     warnings: list[Problem]  # what reads wrong but may be right (review.py); never blocks a run
 
 
-def validate(documents: list[Document], known: dict[str, set[str]]) -> Validation:
-    """Check every record; `known` holds the ids of every file found, by kind.
+def validate(documents: list[Document], known: dict[str, set[str]], *, review: bool = False) -> Validation:
+    """Check every record; `known` holds the ids of every file found, by kind. With `review`,
+    also look for what reads wrong but may be right (review.py): the warnings.
 
     A record's own checks depend on nothing else, so a record from the cache (which passed
     them) is not checked again; the checks across records always run.
@@ -96,9 +97,11 @@ def validate(documents: list[Document], known: dict[str, set[str]]) -> Validatio
                 passed.append(doc)
         shaped.append(doc)
     problems += check_together(shaped, documents, known)
-    from .review import review  # here: review.py builds on this module's helpers
+    if not review:
+        return Validation(problems, passed, [])
+    from .review import review as look_again  # here: review.py builds on this module's helpers
 
-    return Validation(problems, passed, review(shaped))
+    return Validation(problems, passed, look_again(shaped))
 
 
 def check_record(doc: Document) -> list[Problem]:

@@ -122,5 +122,17 @@ def test_warnings_do_not_stop_check_or_generate(project: Path, run: Run) -> None
         + spelling("A. Leroy", "Anne Leroy", "anne-leroy")
         + "\n"
     )
-    status, out, _ = run("generate")
-    assert status == 0 and (project / "docs/chronologie/2025.md").exists()
+    status, out, err = run("generate")
+    assert (status, err) == (0, "") and (project / "docs/chronologie/2025.md").exists()
+
+
+def test_warnings_are_reported_beside_errors(project: Path, run: Run) -> None:
+    event(project / "data", "2025-01-01-x", "2025-01-01", "A. Leroy signe", "Un résumé.")
+    event(project / "data", "2025-01-02-y", "2025-13-02", "Un titre", "Un résumé.")
+    status, _, err = run("check")
+    assert status == 1
+    assert err.splitlines() == [
+        "data/events/2025/2025-01-01-x.yaml:4: title: warning: " + spelling("A. Leroy", "Anne Leroy", "anne-leroy"),
+        "data/events/2025/2025-01-02-y.yaml:2: date: not a real date: month 13 does not exist, got '2025-13-02'",
+        "1 problem found; nothing was written.",
+    ]
