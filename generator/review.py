@@ -1,8 +1,8 @@
 """Warnings: what reads wrong in the data but may be right, for an editor to look at.
 
 Errors (validate.py) are what is certainly wrong, and the data is refused. A warning is what a
-careful editor would look at twice and a machine can only point out; it is printed and never
-stops `check` or `generate`:
+careful editor would look at twice and a machine can only point out: `check` prints it and goes
+on (exit status 0); `generate` does not look for warnings, which change nothing it writes.
 
 - another spelling: prose written for readers uses an alias of an actor ("Kim Jong-un") where
   the display name ("Kim Jong Un") is expected. One spelling per actor makes the pages read as
@@ -50,7 +50,7 @@ _WORD = re.compile(r"\w{3,}")
 
 
 def review(documents: list[Document]) -> list[Problem]:
-    """Every warning about records that passed their own checks."""
+    """Every warning about the records whose shape the schemas accept."""
     return [*_other_spellings(documents), *_near_duplicates(documents)]
 
 
@@ -122,11 +122,15 @@ class _Phrases:
 
     def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
         words = _WORD_RUN.finditer(text) if self.may_be_in(text) else iter(())
+        covered = 0  # a phrase inside one already found is part of it, not a use of its own
         for word in words:
             start = word.start()
+            if start < covered:
+                continue
             for phrase in self._by_first_word.get(word.group(), ()):
                 if text.startswith(phrase, start) and _ends_a_word(text, start + len(phrase)):
-                    yield start, start + len(phrase), phrase
+                    covered = start + len(phrase)
+                    yield start, covered, phrase
                     break
         for phrase in self._other:
             start = text.find(phrase)

@@ -66,12 +66,26 @@ def test_an_alias_in_a_title_or_summary_is_flagged(data: Path) -> None:
         "La Corée du Nord répond.",  # an alias inside another actor's display name
         "La Russie répond.",  # an alias that is another actor's name
         "kim jong-un, KJUX et XKJU.",  # case-sensitive, whole words only
+        "La Corée du Nord du Kim Jong Un.",
         "Kim Jong Un et Volodymyr Zelensky.",
     ],
 )
 def test_look_alikes_are_left_alone(data: Path, summary: str) -> None:
     event(data, "2025-01-01-x", "2025-01-01", "Un titre", summary)
     assert warnings(data) == []
+
+
+def test_a_spelling_inside_a_longer_one_is_part_of_it(data: Path) -> None:
+    (data / "actors/maison.yaml").write_text(
+        "id: maison\nname: Maison-Blanche\nkind: organization\naliases: [Maison Blanche]\ndescription: x\n", "utf-8"
+    )
+    (data / "actors/conseil.yaml").write_text(
+        "id: conseil\nname: Conseil national\nkind: organization\n"
+        "aliases: [Conseil de la Maison Blanche]\ndescription: x\n",
+        "utf-8",
+    )
+    event(data, "2025-01-01-x", "2025-01-01", "Un titre", "Le Conseil de la Maison Blanche parle.")
+    assert warnings(data) == [spelling("Conseil de la Maison Blanche", "Conseil national", "conseil")]
 
 
 def test_every_prose_field_is_read_and_named(data: Path) -> None:
