@@ -708,6 +708,7 @@ def _conditions(at: _At) -> dict[str, str]:
     for layer in _layers(at):
         node = layer.node
         if "if" in node and "then" in node:
+            # Each field the condition names: by the values it must have, or by its mere presence.
             rules = node["if"].get("properties", {})
             words = " et ".join(
                 f"{name} vaut {' ou '.join(_code(v) for v in rules[name].get('enum', [rules[name].get('const')]))}"
