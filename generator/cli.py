@@ -11,12 +11,14 @@ from pathlib import Path
 
 from .errors import DataError, GeneratorError
 from .load import display_path
-from .pipeline import generate, read_briefing
+from .pipeline import check_briefing, generate
 from .scaffold import SKELETON_KINDS
 
 
 def _check(args: argparse.Namespace) -> int:
-    b = read_briefing(args.data)
+    b, warnings = check_briefing(args.data)
+    for warning in warnings:  # what reads wrong but may be right: reported, never failing
+        print(warning.as_warning(), file=sys.stderr)
     print(
         f"{args.data}: ok — {len(b.events)} events, {len(b.actors)} actors, {len(b.sources)} sources, "
         f"{len(b.treaties)} treaties, {len(b.questions)} questions"
@@ -86,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="validate the data and report every problem",
-        description="Validate every data file; list each problem as file:line: field: message.",
+        description="Validate every data file; list each problem as file:line: field: message. Also warn, "
+        "as file:line: field: warning: message and without failing, about prose that spells an actor otherwise "
+        "than its display name and about near-duplicate events.",
     )
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     check.set_defaults(run=_check)

@@ -90,8 +90,10 @@ class PartialDate:
         return f"{'1er' if self.day == 1 else self.day} {month} {self.year}"
 
 
-def french_on(date: PartialDate) -> str:
-    """The date after a verb: 'le 19 juin 2024', 'en juin 2024', 'en 2019'."""
+def french_on(date: PartialDate | Dating) -> str:
+    """The date after a verb: 'le 19 juin 2024', 'en juin 2024', 'en 2019', 'entre le 17 et le 19 juin 2024'."""
+    if isinstance(date, Dating):
+        return date.french_on()
     return f"le {date.french()}" if date.day else f"en {date.french()}"
 
 
@@ -100,8 +102,99 @@ def french_range(start: PartialDate, end: PartialDate | None) -> str:
     if end is None or end == start:
         return start.french()
     if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
-        first = "1er" if start.day == 1 else str(start.day)
-        return f"{first}–{end.french()}"
+        return f"{_day(start)}–{end.french()}"
     if start.year == end.year and start.precision != "year" and end.precision != "year":
         return f"{start.french().removesuffix(f' {start.year}')} – {end.french()}"
     return f"{start.french()} – {end.french()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """When an event or a treaty step falls: its date, the bounds known inside it, its last day.
+
+    `date` is the period it certainly falls in (it decides the year); `not_before` and
+    `not_after`, inclusive, narrow the day it starts on when only bounds are known; `end_date`
+    is its last day. Validation has checked that the bounds lie inside the date and narrow it.
+    """
+
+    date: PartialDate
+    end_date: PartialDate | None = None
+    not_before: PartialDate | None = None
+    not_after: PartialDate | None = None
+
+    @property
+    def bounded(self) -> bool:
+        return self.not_before is not None or self.not_after is not None
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day it can start on."""
+        first = self.date.first_day
+        return max(first, self.not_before.first_day) if self.not_before else first
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day it can start on."""
+        last = self.date.last_day
+        return min(last, self.not_after.last_day) if self.not_after else last
+
+    @property
+    def last(self) -> dt.date:
+        """The last day it can cover: its end date's, or the last day it can start on."""
+        return self.end_date.last_day if self.end_date else self.latest
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """Order without inventing a day: by the earliest day it can start on, then the latest.
+
+        So '17 juin 2024' comes before 'en 2024, au plus tôt le 17 juin', which comes before
+        '18 juin 2024'; a month (or a year) comes after the events known to be on its first day.
+        """
+        return (self.earliest, self.latest)
+
+    def french(self) -> str:
+        """As a list shows it: '19 juin 2024', '19–20 juin 2024', 'entre le 17 et le 19 juin 2024'."""
+        if not self.bounded:
+            return french_range(self.date, self.end_date)
+        start = _bounded(self.date, self.not_before, self.not_after)
+        return f"{start}, jusqu'{_until(self.end_date)}" if self.end_date else start
+
+    def french_on(self) -> str:
+        """After a verb: 'le 19 juin 2024', 'en 2024, au plus tôt le 17 juin'."""
+        return self.french() if self.bounded else french_on(self.date)
+
+
+def _day(date: PartialDate) -> str:
+    return "1er" if date.day == 1 else str(date.day)
+
+
+def _within(bound: PartialDate, period: PartialDate) -> str:
+    """A bound after 'au plus tôt' or 'au plus tard', without what the period already says."""
+    if not bound.day:
+        return f"en {MONTHS_FR[bound.month - 1]}"
+    if period.precision == "month":
+        return f"le {_day(bound)}"
+    return f"le {_day(bound)} {MONTHS_FR[bound.month - 1]}"
+
+
+def _bounded(date: PartialDate, low: PartialDate | None, high: PartialDate | None) -> str:
+    """'entre le 17 et le 19 juin 2024', 'entre juin et août 2024', 'en 2024, au plus tôt le 17 juin'…
+
+    The bounds lie inside `date`, so they share its year (and its month, if it has one).
+    """
+    if low and high:
+        if low.precision == high.precision == "day":
+            first = _day(low) if low.month == high.month else f"{_day(low)} {MONTHS_FR[low.month - 1]}"
+            return f"entre le {first} et le {high.french()}"
+        if low.precision == high.precision == "month":
+            return f"entre {MONTHS_FR[low.month - 1]} et {high.french()}"
+        return f"au plus tôt {_within(low, date)}, au plus tard {french_on(high)}"
+    if low:
+        return f"{french_on(date)}, au plus tôt {_within(low, date)}"
+    assert high is not None
+    return f"{french_on(date)}, au plus tard {_within(high, date)}"
+
+
+def _until(end: PartialDate) -> str:
+    """After 'jusqu'': 'au 20 juin 2024', 'en août 2024', 'en 2025'."""
+    return f"au {end.french()}" if end.day else f"en {end.french()}"

@@ -21,6 +21,11 @@ class Problem:
         message = printable(self.message)
         return f"{where}: {printable(self.field)}: {message}" if self.field else f"{where}: {message}"
 
+    def as_warning(self) -> str:
+        """The line that reports it as a warning: file:line: field: warning: message."""
+        field = f"{printable(self.field)}: " if self.field else ""
+        return f"{printable(self.file)}:{self.line}: {field}warning: {printable(self.message)}"
+
 
 def printable(text: str) -> str:
     """`text` with every character that does not print shown as an escape: 'x\\n'."""
@@ -41,13 +46,14 @@ class GeneratorError(Exception):
 class DataError(GeneratorError):
     """The data has problems; nothing was written."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
         self.problems = sorted(set(problems))
+        self.warnings = sorted(set(warnings or []))  # found beside the problems, by `check`
         super().__init__(f"{len(self.problems)} problem(s) in the data")
 
     def report(self) -> str:
         count = len(self.problems)
-        lines = [str(p) for p in self.problems]
+        lines = [w.as_warning() for w in self.warnings] + [str(p) for p in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
         return "\n".join(lines)
 

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import labels
+from .dates import PartialDate
 from .links import actor_target, event_target, question_target, source_target, treaty_target
 from .model import Actor, Briefing, Citation, Event, Question, Source, Treaty
 from .schema import SCHEMA_DIR, SCHEMA_FILES, load_schema
@@ -224,13 +225,16 @@ def _event_record(e: Event, b: Briefing, site: SiteUrls) -> dict[str, Any]:
     return _present(
         id=e.id,
         date=e.date.iso,
-        end_date=e.end_date.iso if e.end_date else None,
+        end_date=_iso(e.end_date),
+        not_before=_iso(e.dating.not_before),
+        not_after=_iso(e.dating.not_after),
         date_certainty=e.certainty,
         date_note=e.date_note,
         order=e.order,
         status=e.status,
         title=e.title,
         summary=e.summary,
+        context=e.context,
         actors=[_named(a) for a in e.actors],
         according_to=[_named(a) for a in e.according_to],
         location=e.location,
@@ -240,6 +244,10 @@ def _event_record(e: Event, b: Briefing, site: SiteUrls) -> dict[str, Any]:
         sources=[_citation(c) for c in e.citations],
         page=site.address(event_target(e)),
     )
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso if date else None
 
 
 def _actor_record(a: Actor, b: Briefing, site: SiteUrls) -> dict[str, Any]:
@@ -269,6 +277,8 @@ def _source_record(s: Source, site: SiteUrls) -> dict[str, Any]:
         language=s.language,
         url=s.url,
         notes=s.notes,
+        credits=list(s.credits),
+        archive=s.archive,
         page=site.address(source_target(s)),
     )
 
@@ -278,6 +288,8 @@ def _treaty_record(t: Treaty, site: SiteUrls) -> dict[str, Any]:
         _present(
             status=step.status,
             date=step.date.iso,
+            not_before=_iso(step.dating.not_before),
+            not_after=_iso(step.dating.not_after),
             date_certainty=step.certainty,
             date_note=step.date_note,
             place=step.place,
@@ -371,9 +383,9 @@ def _defused(cell: str) -> str:
 
 
 def calendar_span(e: Event) -> tuple[dt.date, dt.date]:
-    """All-day span (start, exclusive end): an event known to the month covers the whole month."""
-    last = (e.end_date or e.date).last_day
-    return e.date.first_day, last + dt.timedelta(days=1)
+    """All-day span (start, exclusive end) over every day the event may cover: an event known to
+    the month covers the whole month, one known within bounds the days between them."""
+    return e.dating.earliest, e.dating.last + dt.timedelta(days=1)
 
 
 def headline(e: Event) -> str:
@@ -381,31 +393,38 @@ def headline(e: Event) -> str:
     text = e.title if e.status == "occurred" else f"[{labels.EVENT_STATUS[e.status]}] {e.title}"
     precisions = {d.precision for d in (e.date, e.end_date) if d}
     notes = []
-    if "year" in precisions:
-        notes.append(f"{e.when}, mois et jour inconnus")
+    if e.dating.bounded:
+        notes.append(f"{e.when}, {labels.UNKNOWN_DAY['bounded']}")
+    elif "year" in precisions:
+        notes.append(f"{e.when}, {labels.UNKNOWN_DAY['year']}")
     elif "month" in precisions:
-        notes.append(f"{e.when}, jour inconnu")
+        notes.append(f"{e.when}, {labels.UNKNOWN_DAY['month']}")
     if e.certainty != "exact":
         notes.append(f"date {labels.CERTAINTY[e.certainty]}")
     return text + (f" ({', '.join(notes)})" if notes else "")
 
 
 def revised(e: Event) -> dt.datetime:
-    """When the event was last reported: the latest publication among its sources, at 00:00 UTC.
+    """When the event was last reported, as far as is known without inventing a day: the last day
+    the latest of its sources can have been published (its day, or the last day of its month or
+    year when only those are known), at 00:00 UTC. By then, every source had certainly appeared.
 
     Taken from the data, not the clock, so that a rebuild changes nothing.
     """
-    latest = max(c.source.published for c in e.citations)
-    return dt.datetime.combine(latest.first_day, dt.time(), tzinfo=dt.UTC)
+    latest = max(c.source.published.last_day for c in e.citations)
+    return dt.datetime.combine(latest, dt.time(), tzinfo=dt.UTC)
 
 
 def description(e: Event, site: SiteUrls) -> str:
     """The event in plain text, for the calendar entry and the feed."""
     lines = [f"{e.when} · {labels.EVENT_STATUS[e.status]}"]
-    if e.date.precision != "day" or (e.end_date and e.end_date.precision != "day"):
-        lines.append("Date connue seulement au mois ou à l'année : l'entrée couvre toute la période.")
-    if e.certainty != "exact":
-        lines.append(f"Date {labels.CERTAINTY[e.certainty]} : {e.date_note}")
+    if e.dating.bounded:
+        lines.append(labels.SPAN_NOTE["bounded"])
+    elif e.date.precision != "day" or (e.end_date and e.end_date.precision != "day"):
+        lines.append(labels.SPAN_NOTE["period"])
+    if e.date_note and (e.certainty != "exact" or e.dating.bounded):
+        certainty = labels.CERTAINTY[e.certainty]
+        lines.append(f"Date {certainty} : {e.date_note}" if certainty else f"Date : {e.date_note}")
     lines += ["", e.summary.strip(), ""]
     if e.according_to:
         lines.append("Selon : " + ", ".join(a.name for a in e.according_to))
@@ -417,7 +436,10 @@ def description(e: Event, site: SiteUrls) -> str:
 
 
 def _source_words(s: Source) -> str:
-    return f"{s.title} ({s.outlet or 'média non identifié'}, {s.published.french()})"
+    """A source as a reader can look for it: its title, then its author, outlet and date when known."""
+    outlet = f"{s.outlet} ({labels.INFERRED_OUTLET})" if s.outlet and s.outlet_inferred else s.outlet
+    known = [s.author, outlet, s.published.french()]
+    return f"{s.title} ({', '.join(word for word in known if word)})"
 
 
 def calendar(b: Briefing, site: SiteUrls) -> bytes:
@@ -686,9 +708,13 @@ def _conditions(at: _At) -> dict[str, str]:
     for layer in _layers(at):
         node = layer.node
         if "if" in node and "then" in node:
+            # Each field the condition names: by the values it must have, or by its mere presence.
+            rules = node["if"].get("properties", {})
             words = " et ".join(
-                f"{name} vaut {' ou '.join(_code(v) for v in rule.get('enum', [rule.get('const')]))}"
-                for name, rule in node["if"].get("properties", {}).items()
+                f"{name} vaut {' ou '.join(_code(v) for v in rules[name].get('enum', [rules[name].get('const')]))}"
+                if name in rules
+                else f"{name} est renseigné"
+                for name in {**dict.fromkeys(node["if"].get("required", [])), **rules}
             )
             for name in node["then"].get("required", []):
                 found.setdefault(name, []).append(words)

@@ -15,6 +15,13 @@ CERTAINTY = {  # follows the word "date"
     "approximate": "approximative",
     "inferred": "déduite",
 }
+# In the calendar and the feed, after a date that is not known to the day.
+UNKNOWN_DAY = {"month": "jour inconnu", "year": "mois et jour inconnus", "bounded": "jour inconnu"}
+SPAN_NOTE = {  # why a calendar entry covers more than one day
+    "period": "Date connue seulement au mois ou à l'année : l'entrée couvre toute la période.",
+    "bounded": "Jour inconnu : l'entrée couvre tous les jours où il a pu avoir lieu.",
+}
+INFERRED_OUTLET = "média déduit"
 ACTOR_KIND = {  # in the order the actors index shows them
     "person": "Personnes",
     "state": "États",

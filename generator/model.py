@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .dates import PartialDate, french_range
+from .dates import Dating, PartialDate
 from .load import Document
 
 Certainty = Literal["exact", "approximate", "inferred"]
@@ -27,6 +27,8 @@ class Source:
     language: str
     url: str | None
     notes: str | None
+    credits: tuple[str, ...]
+    archive: str | None
     data_file: str
 
 
@@ -65,13 +67,13 @@ class TreatyLink:
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
-    date: PartialDate
-    end_date: PartialDate | None
+    dating: Dating
     certainty: Certainty
     date_note: str | None
     status: str
     title: str
     summary: str
+    context: bool  # background to the briefing's subject, not part of it
     actors: tuple[Actor, ...]
     according_to: tuple[Actor, ...]
     location: str | None
@@ -83,28 +85,45 @@ class Event:
     data_file: str
 
     @property
+    def date(self) -> PartialDate:
+        return self.dating.date
+
+    @property
+    def end_date(self) -> PartialDate | None:
+        return self.dating.end_date
+
+    @property
     def year(self) -> int:
         return self.date.year
 
     @property
     def when(self) -> str:
-        return french_range(self.date, self.end_date)
+        return self.dating.french()
 
     @property
-    def sort_key(self) -> tuple[PartialDate, int, str]:
-        return (self.date, self.order, self.id)
+    def sort_key(self) -> tuple[object, ...]:
+        """Timeline order: see Dating.sort_key; `order`, then the id, among the same dates."""
+        return (*self.dating.sort_key, self.order, self.id)
 
 
 @dataclass(frozen=True, slots=True)
 class StatusStep:
     status: str
-    date: PartialDate
+    dating: Dating
     certainty: Certainty
     date_note: str | None
     place: str | None
     event: Event | None
     note: str | None
     citations: tuple[Citation, ...]
+
+    @property
+    def date(self) -> PartialDate:
+        return self.dating.date
+
+    @property
+    def when(self) -> str:
+        return self.dating.french()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +259,15 @@ def _date(record: dict[str, Any], name: str) -> PartialDate | None:
     return PartialDate.parse(record[name]) if name in record else None
 
 
+def _dating(record: dict[str, Any]) -> Dating:
+    return Dating(
+        PartialDate.parse(record["date"]),
+        _date(record, "end_date"),
+        _date(record, "not_before"),
+        _date(record, "not_after"),
+    )
+
+
 def _source(r: dict[str, Any]) -> Source:
     return Source(
         id=r["id"],
@@ -254,6 +282,8 @@ def _source(r: dict[str, Any]) -> Source:
         language=r["language"],
         url=r.get("url"),
         notes=r.get("notes"),
+        credits=tuple(r.get("credits", ())),
+        archive=r.get("archive"),
         data_file=r["_file"],
     )
 
@@ -278,13 +308,13 @@ def _citations(items: list[dict[str, Any]] | None, sources: dict[str, Source]) -
 def _event(r: dict[str, Any], actors: dict[str, Actor], sources: dict[str, Source]) -> Event:
     return Event(
         id=r["id"],
-        date=PartialDate.parse(r["date"]),
-        end_date=_date(r, "end_date"),
+        dating=_dating(r),
         certainty=r.get("date_certainty", "exact"),
         date_note=r.get("date_note"),
         status=r["status"],
         title=r["title"],
         summary=r["summary"],
+        context=r.get("context", False),
         actors=tuple(actors[a] for a in r.get("actors", ())),
         according_to=tuple(actors[a] for a in r.get("according_to", ())),
         location=r.get("location"),
@@ -303,7 +333,7 @@ def _treaty(
     history = tuple(
         StatusStep(
             status=s["status"],
-            date=PartialDate.parse(s["date"]),
+            dating=_dating(s),
             certainty=s.get("date_certainty", "exact"),
             date_note=s.get("date_note"),
             place=s.get("place"),
@@ -323,7 +353,7 @@ def _treaty(
         summary=r["summary"],
         parties=tuple(actors[a] for a in r["parties"]),
         signatories=tuple(actors[a] for a in r.get("signatories", ())),
-        history=tuple(sorted(history, key=lambda s: s.date)),
+        history=tuple(sorted(history, key=lambda s: s.dating.sort_key)),
         provisions=provisions,
         data_file=r["_file"],
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -13,9 +14,11 @@ from . import export, labels
 from .links import actor_target, source_target, treaty_target
 from .model import Actor, Briefing, Event, Question, Source, Treaty
 from .render import count_of, environment, render_page
+from .slug import slugify
 from .write import Page
 
 LATEST_COUNT = 5
+LATEST_CONTEXT_COUNT = 3  # the home page's latest events of context, after the subject's own
 # Up to this many events, the printable page gives each in full; beyond, one line each (the
 # year pages print in full): a page of thousands of detailed events is not read, only scrolled.
 PRINT_IN_FULL = 1000
@@ -23,6 +26,8 @@ PRINT_IN_FULL = 1000
 # (actors, sources, treaties…), not only the event itself.
 _MACROS = ("event_section", "event_print", "event_row", "event_item")
 _SHOWING_LINKS = frozenset({"event_section", "event_print"})
+# Where a citation names its source (macros.md.j2): replaced on each page, see Site._name_sources.
+_SOURCE_MARK = re.compile(r"<!--bf-source:([a-z0-9-]+)-->")
 
 
 class Site:
@@ -50,6 +55,7 @@ class Site:
         self._used: dict[str, str] = {}
         self._made: dict[tuple[str, str], Markup] = {}
         self._keys: dict[tuple[str, str], str | None] = {}
+        self._sources = {slugify(source.id, max_length=200): source for source in briefing.sources}
 
     def section(self, event: Event) -> Markup:
         """The event in full, as the timeline shows it."""
@@ -153,7 +159,21 @@ class Site:
             self._used[key] = ""  # pages are kept in docs/, not in the cache
             if key in self._remembered and self._intact(path):
                 return Page(path, None, kwargs["data_file"])
-        return render_page(template, path, briefing=self.briefing, fragments=self, **kwargs)
+        return render_page(template, path, briefing=self.briefing, fragments=self, finish=self._name_sources, **kwargs)
+
+    def _name_sources(self, body: str) -> str:
+        """Name each source a citation marker stands for (macros.md.j2, `citations`): in full at
+        its first mention on the page, by its short title afterwards."""
+        named: set[str] = set()
+
+        def name(match: re.Match[str]) -> str:
+            source = self._sources[match.group(1)]
+            first = source.id not in named
+            named.add(source.id)
+            render: Callable[[Source], str] = getattr(self._macros, "source_full" if first else "source_short")
+            return str(render(source))
+
+        return _SOURCE_MARK.sub(name, body)
 
 
 def render_site(
@@ -185,7 +205,9 @@ def render_site(
 
 def render_home(site: Site) -> list[Page]:
     b = site.briefing
-    latest = tuple(reversed(b.events[-LATEST_COUNT:]))
+    # The subject's own latest events first; the latest context events in a short list after them.
+    latest = tuple(reversed([e for e in b.events if not e.context][-LATEST_COUNT:]))
+    latest_context = tuple(reversed([e for e in b.events if e.context][-LATEST_CONTEXT_COUNT:]))
     by_status = {status: tuple(q for q in b.questions if q.status == status) for status in labels.QUESTION_STATUS}
     open_questions = by_status["open"] + by_status["partly_answered"]
     return [
@@ -197,12 +219,13 @@ def render_home(site: Site) -> list[Page]:
             data_file=b.data_file,
             shows=[
                 site.digest(b.data_file),
-                *map(site.row_key, (*latest, *b.featured)),
+                *map(site.row_key, (*latest, *latest_context, *b.featured)),
                 repr((len(b.events), len(b.actors), len(b.sources), b.years)),
                 *site.digests_of(b.treaties),
                 *site.digests_of(b.questions),
             ],
             latest=latest,
+            latest_context=latest_context,
             open_questions=open_questions,
             by_status=by_status,
         )
@@ -300,6 +323,7 @@ def render_treaties(site: Site) -> list[Page]:
                 ],
                 treaty=treaty,
                 events=b.events_by_treaty.get(treaty.id, ()),
+                since=_since_signing(treaty, b.events_by_treaty.get(treaty.id, ())),
             )
         )
     return pages
@@ -373,7 +397,7 @@ def render_data_page(site: Site) -> list[Page]:
 
 def _line_fields(event: Event, *, with_filters: bool) -> tuple[object, ...]:
     """What an event's one-line form shows (macros event_row, event_item): its key is made of these."""
-    fields: tuple[object, ...] = (event.id, event.when, event.certainty, event.title, event.status)
+    fields: tuple[object, ...] = (event.id, event.when, event.certainty, event.title, event.status, event.context)
     if with_filters:
         fields += (event.year, [a.id for a in (*event.actors, *event.according_to)], event.tags)
     return fields
@@ -388,6 +412,14 @@ def _shown_by_treaty(treaty: Treaty) -> list[str]:
         *(actor.data_file for actor in (*treaty.parties, *treaty.signatories)),
         *(citation.source.data_file for citation in citations),
     ]
+
+
+def _since_signing(treaty: Treaty, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The events that come after the signing in the timeline (all of them if it is not signed)."""
+    signing = treaty.signing
+    if signing is None:
+        return events
+    return tuple(e for e in events if e.dating.sort_key > signing.dating.sort_key)
 
 
 def treaty_events(treaty: Treaty) -> list[Event]:

@@ -21,8 +21,18 @@ if TYPE_CHECKING:
 
 def read_briefing(data_dir: Path, *, cache: Cache | None = None) -> Briefing:
     """Load and validate every record; raise DataError listing all problems."""
-    briefing, _ = _read(data_dir, cache or Cache.for_data(data_dir))
+    briefing, _, _ = _read(data_dir, cache or Cache.for_data(data_dir))
     return briefing
+
+
+def check_briefing(data_dir: Path) -> tuple[Briefing, list[Problem]]:
+    """Read the briefing as read_briefing does, and review it too: return its warnings.
+
+    Only `check` asks for them (review.py): they never change what is written, so generating
+    the site does not spend time looking for them.
+    """
+    briefing, _, warnings = _read(data_dir, Cache.for_data(data_dir), review=True)
+    return briefing, sorted(set(warnings))
 
 
 def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> Outcome:
@@ -41,7 +51,7 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
     if _untouched(cache.stamp, docs_dir, data_stats):
         assert cache.stamp is not None
         return Outcome(unchanged=len(cache.stamp.outputs) - 1)  # the manifest is not a page
-    briefing, documents = _read(data_dir, cache, scanned, looked_at)
+    briefing, documents, _ = _read(data_dir, cache, scanned, looked_at)
     from .pages import render_site
 
     cache.load("fragments")
@@ -76,7 +86,9 @@ def _read(
     cache: Cache,
     scanned: tuple[list[DataFile], list[Problem]] | None = None,
     looked_at: int | None = None,
-) -> tuple[Briefing, list[Document]]:
+    *,
+    review: bool = False,
+) -> tuple[Briefing, list[Document], list[Problem]]:
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), 1, "", "no such data folder")])
     from .model import build_briefing
@@ -85,15 +97,15 @@ def _read(
     cache.load("records")
     looked_at = looked_at or time.time_ns()
     loaded = load_documents(data_dir, cache.records, scanned=scanned)
-    validation = validate(loaded.documents, loaded.known)
+    validation = validate(loaded.documents, loaded.known, review=review)
     passed = {id(doc) for doc in validation.passed}
     records = {doc.relative: doc.to_cache(looked_at) for doc in loaded.documents if not doc.fresh or id(doc) in passed}
     cache.records = records
     cache.save("records")
     problems = loaded.problems + validation.problems
     if problems:
-        raise DataError(problems)
-    return build_briefing(loaded.documents), loaded.documents
+        raise DataError(problems, validation.warnings)
+    return build_briefing(loaded.documents), loaded.documents, validation.warnings
 
 
 def _data_stats(scanned: tuple[list[DataFile], list[Problem]] | None, looked_at: int) -> Stats | None:

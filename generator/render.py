@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,17 @@ def plural(number: int, singular: str, many: str | None = None) -> str:
 def count_of(number: int, singular: str, many: str | None = None) -> str:
     """'1 événement', '2 événements'."""
     return f"{number} {plural(number, singular, many)}"
+
+
+def short_title(title: str) -> str:
+    """A title cut after its first clause, for a source already named in full on the page:
+    'Lors d'un appel téléphonique exceptionnel…'. A title whose first clause is under four words
+    stays whole: 'Ukraine…' would name nothing."""
+    first = _CLAUSE_END.split(title, maxsplit=1)[0]
+    return title if first == title or len(first.split()) < 4 else first + "…"
+
+
+_CLAUSE_END = re.compile(r"\s*[,:;]\s")
 
 
 def elide_de(text: str) -> str:
@@ -76,6 +89,7 @@ def environment() -> jinja2.Environment:
     env.filters["count_of"] = count_of
     env.filters["plural"] = plural
     env.filters["de"] = elide_de
+    env.filters["short_title"] = short_title
     env.filters["on"] = french_on
     env.globals["labels"] = labels.ALL
     env.globals["links"] = LINKS
@@ -90,10 +104,13 @@ def render_page(
     description: str,
     data_file: str,
     meta: dict[str, Any] | None = None,
+    finish: Callable[[str], str] | None = None,
     **context: Any,
 ) -> Page:
-    """Render one template into a page with its front matter."""
+    """Render one template into a page with its front matter; `finish` rewrites the body first."""
     body = environment().get_template(template).render(page_path=path, **context)
+    if finish is not None:
+        body = finish(body)
     # Templates may leave extra blank lines around their blocks; one is what Markdown needs.
     while "\n\n\n" in body:
         body = body.replace("\n\n\n", "\n\n")

@@ -1,12 +1,13 @@
 """Check the loaded records: their schema, then what a schema cannot say.
 
-That is: ids match file names and are unique, dates exist and ends follow starts, addresses are
-web addresses, text holds no invisible control characters, and every reference resolves.
-Every problem is returned; nothing stops at the first.
+That is: ids match file names and are unique, dates exist, ends follow starts and bounds narrow
+their date, addresses are web addresses, text holds no invisible control characters, and every
+reference resolves. Every problem is returned; nothing stops at the first.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import defaultdict
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .characters import describe, forbidden_character
-from .dates import PartialDate
+from .dates import Dating, PartialDate
 from .errors import Problem, field_name, quoted
 from .load import Document
 from .schema import check_schema
@@ -47,10 +48,16 @@ REFERENCES: dict[str, list[tuple[Path, str]]] = {
 }
 DATE_FIELDS: list[tuple[Path, Path | None]] = [  # (date, the end date that must not precede it)
     (("date",), ("end_date",)),
+    (("not_before",), None),
+    (("not_after",), None),
     (("published",), None),
     (("raised",), None),
     (("status_history", "*", "date"), None),
+    (("status_history", "*", "not_before"), None),
+    (("status_history", "*", "not_after"), None),
 ]
+# Where a record holds a date that bounds may narrow: the event itself, each step of a treaty.
+DATED: dict[str, Path] = {"event": (), "treaty": ("status_history", "*")}
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_IDS = frozenset({"index"})  # each kind's folder of pages has its index.md
 # Names Windows cannot give a file, with any extension: a clone there would fail.
@@ -71,10 +78,12 @@ _PLURAL = {
 class Validation:
     problems: list[Problem]
     passed: list[Document]  # records read afresh that passed their own checks: worth remembering
+    warnings: list[Problem]  # what reads wrong but may be right (review.py); never blocks a run
 
 
-def validate(documents: list[Document], known: dict[str, set[str]]) -> Validation:
-    """Check every record; `known` holds the ids of every file found, by kind.
+def validate(documents: list[Document], known: dict[str, set[str]], *, review: bool = False) -> Validation:
+    """Check every record; `known` holds the ids of every file found, by kind. With `review`,
+    also look for what reads wrong but may be right (review.py): the warnings.
 
     A record's own checks depend on nothing else, so a record from the cache (which passed
     them) is not checked again; the checks across records always run.
@@ -94,7 +103,11 @@ def validate(documents: list[Document], known: dict[str, set[str]]) -> Validatio
                 passed.append(doc)
         shaped.append(doc)
     problems += check_together(shaped, documents, known)
-    return Validation(problems, passed)
+    if not review:
+        return Validation(problems, passed, [])
+    from .review import review as look_again  # here: review.py builds on this module's helpers
+
+    return Validation(problems, passed, look_again(shaped))
 
 
 def check_record(doc: Document) -> list[Problem]:
@@ -103,6 +116,7 @@ def check_record(doc: Document) -> list[Problem]:
         *_check_identity(doc),
         *_check_text(doc),
         *_check_dates(doc),
+        *_check_bounds(doc),
         *_check_urls(doc),
         *_check_within(doc),
         *_check_not_only_weak(doc),
@@ -221,6 +235,68 @@ def _parse_date(doc: Document, path: Path, text: Value, problems: list[Problem])
         return None
 
 
+def _check_bounds(doc: Document) -> list[Problem]:
+    """Bounds lie inside their date and narrow it, leave some day between them, and the event
+    can still start before it ends."""
+    pattern = DATED.get(doc.kind)
+    if pattern is None:
+        return []
+    problems: list[Problem] = []
+    for at, record in walk(doc.data, pattern):
+        if not isinstance(record, dict) or not ("not_before" in record or "not_after" in record):
+            continue
+        try:
+            dating = dating_of(record)
+        except ValueError:
+            continue  # reported by _check_dates
+        for path, message in _bounds_problems(dating):
+            problems.append(_problem(doc, (*at, *path), message))
+    return problems
+
+
+def dating_of(record: dict[str, Value]) -> Dating:
+    """The Dating of a record with a date (an event, a treaty step); raise ValueError if a date is not real."""
+    dates = {name: PartialDate.parse(str(record[name])) if name in record else None for name in _DATING_FIELDS}
+    return Dating(PartialDate.parse(str(record["date"])), dates["end_date"], dates["not_before"], dates["not_after"])
+
+
+_DATING_FIELDS = ("end_date", "not_before", "not_after")
+
+
+def _bounds_problems(d: Dating) -> Iterator[tuple[Path, str]]:
+    date, low, high = d.date, d.not_before, d.not_after
+    outside = False
+    for name, bound in (("not_before", low), ("not_after", high)):
+        if bound is not None and (bound.first_day < date.first_day or bound.last_day > date.last_day):
+            outside = True
+            yield (name,), f"{bound.iso} is outside the date ({date.iso}); a bound lies inside the date and narrows it"
+    if outside:
+        return
+    if low and d.earliest == date.first_day:
+        yield ("not_before",), f"adds nothing: the date ({date.iso}) starts on that day anyway; leave it out"
+    if high and d.latest == date.last_day:
+        yield ("not_after",), f"adds nothing: the date ({date.iso}) ends on that day anyway; leave it out"
+    if low and high:
+        if d.earliest > d.latest:
+            yield ("not_after",), f"{high.iso} is before not_before ({low.iso})"
+            return
+        exact = _period_of(d.earliest, d.latest)
+        if exact is not None:
+            yield ("not_before",), f"the bounds leave exactly {exact}; write date: {exact} and leave the bounds out"
+    if low and d.end_date and d.earliest > d.end_date.last_day:
+        yield ("not_before",), f"{low.iso} is after end_date ({d.end_date.iso}): the event cannot start after it ends"
+
+
+def _period_of(first: dt.date, last: dt.date) -> str | None:
+    """The partial date covering exactly first..last, if there is one: '2024-06-19', '2024-06'."""
+    if first == last:
+        return first.isoformat()
+    month = PartialDate(first.year, first.month)
+    if first == month.first_day and last == month.last_day:
+        return month.iso
+    return None
+
+
 def _check_urls(doc: Document) -> list[Problem]:
     problems: list[Problem] = []
     for path, url in walk(doc.data, ("url",)):
@@ -294,15 +370,16 @@ def _check_outcomes(documents: list[Document]) -> list[Problem]:
         if target is None or target is doc:
             continue
         try:
-            mine, theirs = PartialDate.parse(str(doc.data["date"])), PartialDate.parse(str(target.data["date"]))
+            mine, theirs = dating_of(doc.data), dating_of(target.data)
         except ValueError:
             continue  # already reported
-        if mine.last_day < theirs.first_day:
+        if mine.last < theirs.earliest:  # even at the latest, before the other at the earliest
             problems.append(
                 _problem(
                     doc,
                     ("outcome_of",),
-                    f"this event ({mine.iso}) is dated before '{target.stem}' ({theirs.iso}), which it would carry out",
+                    f"this event ({mine.date.iso}) is dated before '{target.stem}' ({theirs.date.iso}), "
+                    "which it would carry out",
                 )
             )
     return problems

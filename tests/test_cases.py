@@ -13,6 +13,8 @@ byte for byte as it was. Case format:
     remove: [questions/q.yaml]
     errors:                       # stderr lines, in order, without the final summary
       - "data/events/2024/x.yaml:3: date: …"
+    warnings:                     # or, for data that is valid but reads wrong: the warnings
+      - "data/…: summary: warning: …"  # `check` prints (exit 0); generate writes, silent
 """
 
 from __future__ import annotations
@@ -56,6 +58,15 @@ def test_case(case_file: Path, project: Path, run: Run) -> None:
     apply_case(case, project / "data")
 
     status, out, err = run("generate")
+
+    if "warnings" in case:  # valid data that reads wrong: check reports it, nothing blocks
+        assert "errors" not in case
+        assert (status, err) == (0, ""), "generate does not look for warnings"
+        assert out.startswith("docs: ") and snapshot(project / "docs") != before
+        status, out, err = run("check")
+        assert status == 0 and out.startswith("data: ok")
+        assert err.splitlines() == case["warnings"], case["description"]
+        return
 
     assert status == 1
     assert out == ""

@@ -14,6 +14,7 @@ from generator.load import scan
 from generator.scaffold import modeline
 from generator.schema import SCHEMA_FILES
 from tests.conftest import ROOT
+from tests.test_scaffold import schema_fields
 
 SETTINGS = ROOT / ".vscode" / "settings.json"
 FOLDERS = [ROOT / "data", *sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())]
@@ -55,3 +56,15 @@ def test_vscode_settings_map_each_data_file_to_its_schema() -> None:
             kind, name = file.kind, file.path.relative_to(ROOT).as_posix()
             matched = {Path(schema).name for schema, globs in schemas.items() if any(fnmatch(name, g) for g in globs)}
             assert matched == {SCHEMA_FILES[kind]}, name
+
+
+def test_the_contributor_guide_names_every_field_of_every_schema() -> None:
+    """CONTRIBUTING.md explains the fields the schemas define: a new field is documented there too."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = {
+        (kind, ".".join(path))
+        for kind, name in SCHEMA_FILES.items()
+        for path in schema_fields(name)
+        if f"`{path[-1]}`" not in guide and f"`{path[-1]}:" not in guide
+    }
+    assert not missing, sorted(missing)

@@ -132,7 +132,8 @@ def uid_of(event: Event) -> str:
 
 
 def stamp_of(event: Event) -> dt.datetime:
-    latest = max(c.source.published for c in event.citations).first_day
+    """The last day the latest source can have appeared: no day is invented for a month or a year."""
+    latest = max(c.source.published.last_day for c in event.citations)
     return dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC)
 
 
@@ -174,12 +175,21 @@ def test_dossier_holds_every_record_with_references_resolved(donnees: Path, brie
     (treaty,) = dossier["treaties"]
     assert treaty["parties"] == [{"id": "valmontie", "name": "Valmontie"}, {"id": "bordurie", "name": "Bordurie"}]
     assert treaty["status_history"][0]["event"]["id"] == "2024-03-05-signature-accord"
+    in_force = treaty["status_history"][1]
+    assert (in_force["date"], in_force["not_before"], in_force["not_after"]) == ("2024-03", "2024-03-05", "2024-03-06")
+    # Bounds and the context flag keep the schema's names; what the data leaves out stays out.
+    storm = next(e for e in dossier["events"] if e["id"] == "2024-02-tempete")
+    assert (storm["date"], storm["not_before"], storm["not_after"]) == ("2024-02", "2024-02-10", "2024-02-14")
+    assert storm["context"] is True and signing["context"] is False
+    assert "not_before" not in signing and "not_after" not in signing
     (question,) = dossier["questions"]
     assert all(set(ev["event"]) == {"id", "title"} for ev in question["evidence"])
     depeche = next(s for s in dossier["sources"] if s["id"] == "depeche-2023")
     assert depeche["outlet"] == "Le Courrier" and depeche["outlet_inferred"] is True
     assert depeche["published"] == "2023-11" and depeche["published_certainty"] == "inferred"
     assert "url" not in depeche  # what is not known is left out
+    gazette = next(s for s in dossier["sources"] if s["id"] == "gazette-2024-03-06")
+    assert gazette["credits"] == ["Photo : Paul Rivage"] and gazette["archive"] == "gazette-2024-03-06.txt"
     bordurie = next(a for a in dossier["actors"] if a["id"] == "bordurie")
     assert bordurie["affiliations"] == [
         {"actor": {"id": "valmontie", "name": "Valmontie"}, "relation": "voisin, rival"}
@@ -197,6 +207,16 @@ def schema_registry(folder: Path) -> Registry:
 
 def published_validator(folder: Path, name: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator({"$ref": (folder / name).as_uri()}, registry=schema_registry(folder))
+
+
+def test_the_dossier_schema_follows_the_record_schemas_new_fields_included() -> None:
+    events = export.dossier_schema()["properties"]["events"]["items"]
+    assert {"not_before", "not_after", "context"} <= set(events["properties"])
+    assert events["properties"]["not_before"] == {"$ref": "event.schema.json#/properties/not_before"}
+    steps = export.dossier_schema()["properties"]["treaties"]["items"]["properties"]["status_history"]["items"]
+    assert {"not_before", "not_after"} <= set(steps["properties"])
+    # A bounded date needs its note, in dossier.json as in the data.
+    assert {"$ref": "common.schema.json#/definitions/date_note_when_not_before"} in events["allOf"]
 
 
 def test_dossier_follows_its_published_schema(donnees: Path) -> None:
@@ -247,12 +267,15 @@ def expected_event_row(e: Event) -> dict[str, str]:
         "id": e.id,
         "date": e.date.iso,
         "end_date": e.end_date.iso if e.end_date else None,
+        "not_before": e.dating.not_before.iso if e.dating.not_before else None,
+        "not_after": e.dating.not_after.iso if e.dating.not_after else None,
         "date_certainty": e.certainty,
         "date_note": e.date_note,
         "order": e.order,
         "status": e.status,
         "title": e.title,
         "summary": e.summary,
+        "context": e.context,
         "actors": "\n".join(a.id for a in e.actors),
         "according_to": "\n".join(a.id for a in e.according_to),
         "location": e.location,
@@ -327,6 +350,8 @@ def test_sources_csv(donnees: Path, briefing: Briefing) -> None:
             "language": s.language,
             "url": s.url or "",
             "notes": s.notes or "",
+            "credits": "\n".join(s.credits),
+            "archive": s.archive or "",
             "page": f"{SITE_URL}sources/{s.id}/",
         }
         for s in briefing.sources
@@ -350,8 +375,10 @@ def test_calendar_has_every_event_all_day_as_the_page_says(donnees: Path, briefi
         entry = entries[uid_of(event)]
         start, end = entry.dtstart.value, entry.dtend.value
         assert type(start) is dt.date and type(end) is dt.date, "all day: VALUE=DATE"
-        assert start == event.date.first_day
-        assert end == (event.end_date or event.date).last_day + dt.timedelta(days=1), "DTEND is exclusive"
+        low, high = event.dating.not_before, event.dating.not_after
+        assert start == (low or event.date).first_day, "the first day it may fall on"
+        last = (event.end_date or high or event.date).last_day
+        assert end == last + dt.timedelta(days=1), "DTEND is exclusive"
         assert entry.dtstamp.value == stamp_of(event), "DTSTAMP comes from the data, not the clock"
         assert entry.url.value == page_of(event)
         assert event.title in entry.summary.value
@@ -360,6 +387,8 @@ def test_calendar_has_every_event_all_day_as_the_page_says(donnees: Path, briefi
     assert spans["2024-03-05-signature-accord"] == (dt.date(2024, 3, 5), dt.date(2024, 3, 7))
     assert spans["2024-04-quotas-contestes"] == (dt.date(2024, 4, 1), dt.date(2024, 5, 1))
     assert spans["2022-tensions-anciennes"] == (dt.date(2022, 1, 1), dt.date(2023, 1, 1))
+    # Known only within bounds, inside February: the entry spans the days between them.
+    assert spans["2024-02-tempete"] == (dt.date(2024, 2, 10), dt.date(2024, 2, 15))
 
 
 def test_calendar_says_how_precise_and_how_sure(donnees: Path, briefing: Briefing) -> None:
@@ -370,6 +399,10 @@ def test_calendar_says_how_precise_and_how_sure(donnees: Path, briefing: Briefin
 
     assert entry("2024-04-quotas-contestes").summary.value.endswith("(avril 2024, jour inconnu, date approximative)")
     assert entry("2022-tensions-anciennes").summary.value.endswith("(2022, mois et jour inconnus)")
+    storm = entry("2024-02-tempete")
+    assert storm.summary.value.endswith("(entre le 10 et le 14 février 2024, jour inconnu, date approximative)")
+    assert "Jour inconnu : l'entrée couvre tous les jours où il a pu avoir lieu." in storm.description.value
+    assert "Date approximative : « Mi-février » selon la gazette" in storm.description.value
     assert entry("2024-03-05-signature-accord").summary.value == "Signature de l'accord de pêche"
     planned = entry("2024-05-10-sommet-delicat")
     assert planned.summary.value == '[Prévu] =SOMME(1;2), le "sommet" prévu'
@@ -569,6 +602,8 @@ def test_the_data_page_explains_the_choices(site: Path) -> None:
         "UTF-8 avec BOM",
         "le séparateur est le retour à la ligne",
         "un événement daté seulement au mois couvre le mois entier",
+        "connu seulement entre des bornes (not_before, not_after), il couvre les jours entre elles",
+        "aucun jour n'est inventé",
         "flux Atom des 50 événements les plus récents",
         "JSON Schema draft-07",
     ]:
@@ -615,3 +650,13 @@ def test_the_hook_stops_a_build_on_bad_data_and_not_a_preview(
 def test_the_hook_needs_the_site_address(project: Path) -> None:
     with pytest.raises(PluginError, match="site_url"):
         hooks.on_files(Files([]), hook_config(project, site_url=None))
+
+
+def test_the_data_page_says_when_a_bounded_date_needs_its_note() -> None:
+    for kind, name in (("event", "date_note"), ("treaty", "status_history[].date_note")):
+        (doc,) = [k for k in export.kind_docs() if k.kind == kind]
+        (field,) = [f for f in doc.fields if f.name == name]
+        assert field.required == (
+            "oui, si date_certainty vaut approximate ou inferred ou si not_before est renseigné "
+            "ou si not_after est renseigné"
+        )

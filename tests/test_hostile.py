@@ -86,6 +86,10 @@ def test_nothing_that_could_run_reaches_the_site(site: Path) -> None:
         ("chronologie/2024/index.html", "2024. pas une liste numérotée"),
         ("chronologie/2024/index.html", "« </span><script>alert('quote')</script> « citation » »"),
         ("sources/source-hostile/index.html", "`code` *em* _em_ ~~barré~~ ==mark== ^^sup^^"),
+        (
+            "sources/source-hostile/index.html",
+            "<img src=x onerror=alert('credit')> [crédit](javascript:alert('credit-link'))",
+        ),
         ("sources/source-hostile/index.html", "| a | b | | - | - | | <script>alert('table')</script> | x |"),
         ("traites/traite-hostile/index.html", "<javascript:alert('autolink')> <https://example.org>"),
         ("traites/traite-hostile/index.html", "[x]: javascript:alert('ref-link') 'titre'"),
@@ -110,6 +114,11 @@ def test_markup_in_text_creates_no_element(site: Path) -> None:
     year = page(site, "chronologie/2024/index.html")
     assert not any(tag == "li" and "pas une liste" in text for tag, text in year.tags)
     assert "49" not in home.text
+
+
+def test_the_archived_file_name_is_not_shown_to_readers(site: Path) -> None:
+    for html_file in site.rglob("*.html"):
+        assert "alert('archive')" not in html.unescape(html_file.read_text(encoding="utf-8")), html_file
 
 
 def test_source_address_is_percent_encoded(site: Path) -> None:

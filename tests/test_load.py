@@ -61,7 +61,7 @@ def test_what_editors_and_systems_leave_beside_records_is_ignored(project: Path,
         (project / "data" / name).write_bytes(b"\x00\x01")
     status, out, err = run("check")
     assert (status, err) == (0, "")
-    assert "3 events, 4 actors, 2 sources" in out
+    assert "4 events, 4 actors, 2 sources" in out
 
 
 def test_emoji_joined_into_one_are_ordinary_text(project: Path, run: Run) -> None:

@@ -51,3 +51,45 @@ def test_every_page_has_front_matter(pages: list[Page]) -> None:
         assert "\ndescription: " in head
         assert "\ndata_file: " in head
         assert "\ngenerator: briefing-generator" in head
+
+
+def test_each_page_names_a_cited_source_in_full_once_then_by_its_short_title(pages: list[Page]) -> None:
+    briefing = read_briefing(FIXTURE)
+    full = {s.id: f"[{s.title}](/sources/{s.id}.md) — " for s in briefing.sources}
+    for page in pages:
+        assert "bf-source:" not in page.text, page.path  # every marker was replaced
+        for source_id, words in full.items():
+            link = f"(/sources/{source_id}.md)"
+            if link in page.text and "bf-quote" in page.text:
+                assert page.text.count(words) <= 1, (page.path, source_id)
+                if page.text.count(words):  # the first mention is the full one
+                    assert page.text.index(words) + words.index(link) == page.text.index(link), page.path
+    year = next(p.text for p in pages if p.path == "chronologie/2024.md")
+    assert year.count(full["gazette-2024-03-06"] + "Jeanne Marin, La Gazette du Nord, 6 mars 2024") == 1
+    assert year.count("[L'accord de pêche est signé à Port-Sable](/sources/gazette-2024-03-06.md)\n") == 2
+
+
+def test_readers_see_neither_the_archive_file_nor_an_unknown_outlet_in_citations(pages: list[Page]) -> None:
+    for page in pages:
+        assert "gazette-2024-03-06.txt" not in page.text, page.path  # `archive` is for maintainers
+        if page.path.startswith("sources/"):
+            continue
+        for line in page.text.splitlines():
+            if line.startswith("- [") and "/sources/" in line:
+                assert "non identifié" not in line, (page.path, line)
+
+
+def test_the_home_page_puts_the_subject_before_its_context(pages: list[Page]) -> None:
+    home = next(p.text for p in pages if p.path == "index.md")
+    latest = home.split("## Derniers développements", 1)[1].split("[Toute la chronologie", 1)[0]
+    subject, context = latest.split("**Dans le contexte :**")
+    assert "Signature de l'accord de pêche" in subject and "bf-context" not in subject
+    assert "Une tempête ferme le port" in context and "bf-context" in context
+
+
+def test_a_bounded_date_reads_in_words_wherever_the_event_shows(pages: list[Page]) -> None:
+    for path in ("chronologie/2024.md", "chronologie/index.md", "index.md", "acteurs/bordurie.md", "imprimer.md"):
+        text = next(p.text for p in pages if p.path == path)
+        assert "entre le 10 et le 14 février 2024" in text, path
+    treaty = next(p.text for p in pages if p.path == "traites/accord-peche.md")
+    assert "**Statut actuel :** En vigueur (entre le 5 et le 6 mars 2024)" in treaty

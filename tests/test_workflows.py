@@ -236,7 +236,11 @@ def test_make_test_lints_the_workflows() -> None:
 
 
 def test_the_briefing_data_passes_check() -> None:
-    """CI runs `make test` only: this is where a broken data/ fails it, with the check's own messages."""
+    """CI runs `make test` only: this is where a broken data/ fails it, with the check's own messages.
+
+    The published briefing is also held to no warning (one spelling per actor, no near-duplicate
+    events): `check` and `generate` go on despite a warning, this test does not.
+    """
     result = subprocess.run(
         [sys.executable, "-m", "generator", "check"],
         cwd=ROOT,
@@ -246,6 +250,8 @@ def test_the_briefing_data_passes_check() -> None:
     )
     if result.returncode != 0:
         pytest.fail(f"python -m generator check found problems in data/:\n{result.stderr}", pytrace=False)
+    if result.stderr:
+        pytest.fail(f"python -m generator check warns about data/:\n{result.stderr}", pytrace=False)
 
 
 def test_pre_commit_runs_the_data_check_on_data_changes() -> None:

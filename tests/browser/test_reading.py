@@ -20,10 +20,10 @@ from generator.sitescan import scan_site
 from tests.browser.support import VIEWPORT, Site, Watch, open_context
 from tests.conftest import ROOT
 
-SIGNATURE = "chronologie/2024/#2024-06-19-signature-traite-partenariat"
+SIGNATURE = "chronologie/2024/#2024-signature-traite-partenariat"
 OCS = "chronologie/2025/#2025-09-sommet-ocs-tianjin"
 CHOIGOU = "chronologie/2023/#2023-07-visite-choigou-pyongyang"
-SOLDIERS = "chronologie/2025/#2025-08-13-soldats-nord-coreens-koursk"
+SOLDIERS = "chronologie/2025/#2025-soldats-nord-coreens-koursk"
 # Each word as a reader might type it, with and without accents, singular and plural.
 SEARCHES = [
     ("traité", SIGNATURE),
@@ -107,8 +107,8 @@ def test_search_results_lead_to_the_event_and_preview_no_page_furniture(page: An
     if not result.is_visible():  # folded under "N de plus sur cette page", as a reader would find it
         result.locator("xpath=ancestor::details[1]/summary").click()
     result.click()
-    page.wait_for_url(re.compile(r"/depot/chronologie/2024/.*#2024-06-19-signature-traite-partenariat$"))
-    assert in_view(page, '[id="2024-06-19-signature-traite-partenariat"]')
+    page.wait_for_url(re.compile(r"/depot/chronologie/2024/.*#2024-signature-traite-partenariat$"))
+    assert in_view(page, '[id="2024-signature-traite-partenariat"]')
 
 
 def _shown(page: Any) -> int:
@@ -141,6 +141,34 @@ def test_filters_narrow_the_timeline_and_its_count(page: Any, real_site: Site, b
     expect(count).to_have_text(f"{len(tagged)} événements sur {total}")
 
 
+def test_events_of_context_are_marked_and_can_be_set_aside(page: Any, real_site: Site, briefing: Briefing) -> None:
+    total = len(briefing.events)
+    context = [e for e in briefing.events if e.context]
+    assert context and len(context) < total
+    page.goto(real_site.address("chronologie/"))
+    marked = page.locator(".bf-row:has(.bf-context)")
+    assert marked.count() == len(context)
+    expect(marked.first.locator(".bf-context")).to_have_text("Contexte")  # in words, not only a colour
+
+    page.get_by_label("Sujet ou contexte").select_option(label="Sans le contexte")
+    expect(page.locator(".bf-count")).to_have_text(f"{total - len(context)} événements sur {total}")
+    assert page.locator(".bf-row:visible .bf-context").count() == 0
+    assert "portee=sujet" in page.url
+
+    page.get_by_label("Sujet ou contexte").select_option(label="Le contexte seulement")
+    expect(page.locator(".bf-count")).to_have_text(f"{len(context)} événements sur {total}")
+    page.goto(real_site.address("chronologie/?portee=sujet&annee=2025"))  # a shared address keeps the choice
+    subject_2025 = [e for e in briefing.events if not e.context and e.year == 2025]
+    expect(page.locator(".bf-count")).to_have_text(f"{len(subject_2025)} événements sur {total}")
+
+
+def test_a_bounded_date_reads_in_words(page: Any, real_site: Site) -> None:
+    page.goto(real_site.address(SIGNATURE))
+    event = page.locator('article.bf-event:has([id="2024-signature-traite-partenariat"])')
+    expect(event.locator(".bf-date")).to_have_text("en 2024, au plus tôt le 17 juin (date déduite)")
+    expect(event.locator(".bf-date-note")).to_contain_text("s'il est signé")
+
+
 def test_a_shared_filtered_address_opens_filtered(page: Any, real_site: Site, briefing: Briefing) -> None:
     kim = briefing.events_by_actor["kim-jong-un"]
     page.goto(real_site.address("chronologie/?acteur=kim-jong-un"))
@@ -166,6 +194,7 @@ def test_filters_work_from_the_keyboard_alone(page: Any, real_site: Site, briefi
 
     page.keyboard.press("Tab")  # theme
     page.keyboard.press("Tab")  # year
+    page.keyboard.press("Tab")  # subject or context
     page.keyboard.press("Tab")  # "Tout afficher"
     assert page.evaluate("document.activeElement.textContent") == "Tout afficher"
     page.keyboard.press("Enter")
@@ -173,7 +202,7 @@ def test_filters_work_from_the_keyboard_alone(page: Any, real_site: Site, briefi
 
 
 def test_a_permanent_link_brings_its_event_into_view(page: Any, real_site: Site) -> None:
-    anchor = "2023-09-choigou-pourquoi-pas-visite-kim"  # far down its year page
+    anchor = "2023-choigou-pourquoi-pas-visite-kim"  # far down its year page
     page.goto(real_site.address(f"chronologie/2023/#{anchor}"))
     assert in_view(page, f'[id="{anchor}"]')
     permalink = page.locator(f'article.bf-event:has([id="{anchor}"]) a.bf-permalink')
@@ -183,7 +212,7 @@ def test_a_permanent_link_brings_its_event_into_view(page: Any, real_site: Site)
 def test_the_copy_button_copies_the_events_absolute_address(context: Any, page: Any, real_site: Site) -> None:
     origin = real_site.url.removesuffix("/depot/")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    anchor = "2024-06-19-signature-traite-partenariat"
+    anchor = "2024-signature-traite-partenariat"
     page.goto(real_site.address("chronologie/2024/"))
     event = page.locator(f'article.bf-event:has([id="{anchor}"])')
     event.get_by_role("button", name="Copier le lien").click()
@@ -197,7 +226,7 @@ def test_when_copying_is_refused_the_address_is_shown(context: Any, page: Any, r
         "navigator.clipboard.writeText = () => Promise.reject(new DOMException('refusé', 'NotAllowedError'));"
         "document.execCommand = () => false;"
     )
-    anchor = "2024-06-19-signature-traite-partenariat"
+    anchor = "2024-signature-traite-partenariat"
     page.goto(real_site.address("chronologie/2024/"))
     event = page.locator(f'article.bf-event:has([id="{anchor}"])')
     event.get_by_role("button", name="Copier le lien").click()
@@ -212,7 +241,7 @@ def test_without_javascript_the_timeline_is_whole(browser: Any, real_site: Site,
     page.goto(real_site.address("chronologie/"))
     assert _shown(page) == len(briefing.events)
     expect(page.locator("form.bf-filters")).to_be_hidden()
-    page.goto(real_site.address("chronologie/2024/#2024-06-19-signature-traite-partenariat"))
+    page.goto(real_site.address("chronologie/2024/#2024-signature-traite-partenariat"))
     assert page.locator("a.bf-permalink").count() == len(briefing.events_by_year[2024])
     assert page.locator("button.bf-copy").count() == 0
     context.close()

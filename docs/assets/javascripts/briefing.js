@@ -15,7 +15,7 @@
   /* ---- Timeline filters (chronologie/) ---------------------------------------------------- */
 
   // The query parameters that keep a filtered view in the address, so it can be shared.
-  var PARAMETERS = { actors: "acteur", tags: "theme", year: "annee" }
+  var PARAMETERS = { actors: "acteur", tags: "theme", year: "annee", scope: "portee" }
 
   function setUpFilters(form) {
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
