@@ -46,8 +46,7 @@ diff:
 	$(BIN)/python -m generator diff --base "$$tmp/data"
 
 serve: $(VENV)/.runtime
-	$(BIN)/python -m generator generate
-	$(BIN)/python -m mkdocs serve --dirty
+	$(BIN)/python -m generator serve
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

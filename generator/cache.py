@@ -34,7 +34,7 @@ from typing import Any
 
 from .load import KINDS, Cached, FileKey
 
-FORMAT = 2
+FORMAT = 3
 Stats = dict[str, FileKey]  # path -> key
 
 
@@ -63,6 +63,7 @@ def cache_root() -> Path | None:
 @dataclass(frozen=True, slots=True)
 class Stamp:
     docs: str  # the docs folder it was written to
+    site: str  # the site's address the exports were made for
     data: Stats
     outputs: Stats
 
@@ -209,7 +210,9 @@ def _decode_fragments(value: Any) -> dict[str, str]:
 
 
 def _encode_stamp(stamp: Stamp | None) -> Any:
-    return None if stamp is None else {"docs": stamp.docs, "data": stamp.data, "outputs": stamp.outputs}
+    if stamp is None:
+        return None
+    return {"docs": stamp.docs, "site": stamp.site, "data": stamp.data, "outputs": stamp.outputs}
 
 
 def _decode_stamp(value: Any) -> Stamp | None:
@@ -217,6 +220,7 @@ def _decode_stamp(value: Any) -> Stamp | None:
         return None
     return Stamp(
         str(value["docs"]),
+        str(value["site"]),
         {str(path): _key(key) for path, key in value["data"].items()},
         {str(path): _key(key) for path, key in value["outputs"].items()},
     )

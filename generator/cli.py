@@ -27,9 +27,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    outcome = generate(args.data, args.docs)
+    outcome = generate(args.data, args.docs, site_url=args.site_url)
     print(f"{args.docs}: {len(outcome.written)} written, {len(outcome.removed)} removed, {outcome.unchanged} unchanged")
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.data, args.docs, args.address)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -103,7 +109,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gen.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     gen.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
+    gen.add_argument(
+        "--site-url",
+        help="the published site's address, for the exports' links (default: $SITE_URL, as mkdocs.yml reads it, "
+        "else http://127.0.0.1:8000/)",
+    )
     gen.set_defaults(run=_generate)
+
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site, regenerating the pages whenever the data changes",
+        description="Generate the pages, start `mkdocs serve`, and generate again whenever a file of the data "
+        "folder changes; MkDocs then rebuilds the pages that changed. Problems in the data are reported and the "
+        "last good pages stay. Ctrl-C stops both.",
+    )
+    serve.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    serve.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
+    serve.add_argument("--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
 
     new = commands.add_parser(
         "new",

@@ -174,7 +174,9 @@ def compare_pages(old: Briefing | None, new: Briefing | None) -> PageChanges:
 
 
 def _pages(briefing: Briefing | None) -> dict[str, str | None]:
-    return {page.path: page.text for page in render_site(briefing)} if briefing else {}
+    """The pages readers read; the open-data files beside them follow from the records listed."""
+    pages = render_site(briefing) if briefing else []
+    return {page.path: page.text for page in pages if page.path.endswith(".md")}
 
 
 # Ids, paths, field names, file:line: characters that a code span shows as they are.

@@ -8,9 +8,20 @@ can be rendered once and reused wherever the event appears.
 
 from __future__ import annotations
 
+import os
+import posixpath
+import uuid
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from markupsafe import Markup
 
 from .model import Actor, Event, Question, Source, Treaty
+
+# Where the site is published. mkdocs.yml reads the same variable with the same default
+# (`site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]`), so pages and exports agree.
+SITE_URL_VARIABLE = "SITE_URL"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def event_target(event: Event) -> str:
@@ -56,3 +67,34 @@ class Links:
 
 
 LINKS = Links()
+
+
+@dataclass(frozen=True, slots=True)
+class SiteUrls:
+    """The published site: where each page is, as an absolute address (MkDocs' directory URLs)."""
+
+    base: str  # ends with '/'
+
+    @classmethod
+    def at(cls, site_url: str | None = None) -> SiteUrls:
+        """The site at `site_url`, else at $SITE_URL, else at the local preview's address."""
+        url = site_url or os.environ.get(SITE_URL_VARIABLE) or DEFAULT_SITE_URL
+        return cls(url.rstrip("/") + "/")
+
+    def address(self, target: str) -> str:
+        """'chronologie/2024.md#x' -> 'https://…/chronologie/2024/#x', as MkDocs publishes it."""
+        path, _, anchor = target.partition("#")
+        if posixpath.basename(path) == "index.md":
+            page = path.removesuffix("index.md")
+        elif path.endswith(".md"):
+            page = path.removesuffix(".md") + "/"
+        else:
+            page = path  # a file, not a page: donnees/flux.xml
+        return self.base + quote(page) + (f"#{anchor}" if anchor else "")
+
+    def event_uid(self, event: Event) -> str:
+        """A UUID from the site's address and the event id: the same event, the same UID, always.
+
+        RFC 7986 recommends a UUID for UID; Atom wants a URI, which urn:uuid: makes of it.
+        """
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, self.base + event.id))

@@ -1,8 +1,5 @@
-"""MkDocs hooks: a thin adapter between MkDocs and the generator.
+"""MkDocs hooks: a thin adapter that reads no data; MkDocs only renders what `generate` wrote.
 
-- Under `mkdocs serve`, the data folder (`data/` next to mkdocs.yml) is watched too, and each
-  rebuild first regenerates docs/ from it. The writer leaves unchanged pages alone, so this does
-  not make MkDocs rebuild forever; invalid data is reported and the last good pages stay.
 - The edit button of a generated page opens the YAML record it comes from (front matter
   `data_file`), not the generated Markdown; for a page made of a folder of records it opens
   the folder.
@@ -11,32 +8,20 @@
 - French search finds words with or without accents: after each build, the accent folding of
   generator/assets/search-fold.js is appended to the theme's French lunr language file, which
   the search worker loads (see that file for why there).
+
+Without this file the site still builds and reads the same, with edit buttons that open the
+generated Markdown and a search that minds accents: nothing essential lives here.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-# MkDocs loads this file by path; make the generator package importable however it was started.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-
-from generator.cache import Cache
-from generator.errors import DataError
-from generator.export import ExportFile, render_exports
-from generator.pipeline import generate, read_briefing
-
 log = logging.getLogger("mkdocs.hooks.briefing")
-_command: list[str] = []  # the MkDocs command being run, set at startup
-_served_exports: dict[Path, list[ExportFile]] = {}  # under `mkdocs serve`, those of the first build
-_serve_caches: dict[Path, Cache] = {}  # under `mkdocs serve`, what generation remembers, in memory
 
 _EDIT_LINK = re.compile(r'<a class="bf-edit" href="edit:([^"]*)">([^<]*)</a>')
 
@@ -50,65 +35,6 @@ def record_url(repo_url: str | None, edit_uri: str | None, docs_dir_name: str, d
     if data_file.endswith("/"):
         root = root.replace("/edit/", "/tree/", 1)
     return root + data_file
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _command[:] = [command]
-
-
-def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    server.watch(str(_data_dir(config)))
-    return server
-
-
-def on_pre_build(config: Any) -> None:
-    if _command != ["serve"]:
-        return  # `make build` generates before building; nothing to do twice
-    try:
-        data_dir = _data_dir(config)
-        cache = _serve_caches.setdefault(data_dir, Cache.for_data(data_dir))
-        outcome = generate(data_dir, Path(config.docs_dir), cache=cache)
-    except DataError as error:
-        log.error("the data has problems; the preview shows the last good pages:\n%s", error.report())
-        return
-    if outcome.written or outcome.removed:
-        log.info("regenerated %d page(s), removed %d", len(outcome.written), len(outcome.removed))
-
-
-def on_files(files: Files, config: Any) -> Files:
-    """Add the open-data exports (donnees/) to the site, made from data/ with the site's address.
-
-    They are never written into docs/: MkDocs copies them to site/ like any file, and its link
-    check sees them, so the Données page can link to them under --strict.
-    """
-    if not config.site_url:
-        raise PluginError("site_url is not set: the exports (donnees/) need it for their absolute links")
-    data_dir = _data_dir(config)
-    if _command == ["serve"] and data_dir in _served_exports:
-        exports = _served_exports[data_dir]  # a preview makes them once: on thousands of events they take seconds
-    else:
-        try:
-            briefing = read_briefing(data_dir)
-        except DataError as error:
-            if _command == ["serve"]:  # the preview keeps going, as in on_pre_build
-                log.error("the data has problems; the preview has no exports (donnees/):\n%s", error.report())
-                return files
-            raise PluginError(f"the data has problems; no exports were made:\n{error.report()}") from error
-        exports = render_exports(briefing, config.site_url, directory_urls=config.use_directory_urls)
-        if _command == ["serve"]:
-            _served_exports[data_dir] = exports
-            log.info("the exports (donnees/) are made once per preview; `make build` makes them afresh")
-    for export in exports:
-        existing = files.get_file_from_path(export.path)
-        if existing is not None:
-            log.warning("docs/%s is replaced by the generated export of the same name", export.path)
-            files.remove(existing)
-        files.append(File.generated(config, export.path, content=export.content))
-    return files
-
-
-def _data_dir(config: Any) -> Path:
-    return Path(config.config_file_path).resolve().parent / "data"
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
-from markupsafe import Markup
-
-from . import export, labels
-from .links import actor_target, source_target, treaty_target
-from .model import Actor, Briefing, Event, Question, Source, Treaty
-from .render import count_of, environment, render_page
-from .slug import slugify
+from . import exports, labels
+from .exports.schemas import kind_docs, published_schemas
+from .links import SiteUrls, actor_target, source_target, treaty_target
+from .model import Briefing, Event, Treaty
+from .render import count_of
+from .site import Site
 from .write import Page
 
 LATEST_COUNT = 5
@@ -22,171 +18,20 @@ LATEST_CONTEXT_COUNT = 3  # the home page's latest events of context, after the 
 # Up to this many events, the printable page gives each in full; beyond, one line each (the
 # year pages print in full): a page of thousands of detailed events is not read, only scrolled.
 PRINT_IN_FULL = 1000
-# The event macros of macros.md.j2 that Site renders, and those that show linked records
-# (actors, sources, treaties…), not only the event itself.
-_MACROS = ("event_section", "event_print", "event_row", "event_item")
-_SHOWING_LINKS = frozenset({"event_section", "event_print"})
-# Where a citation names its source (macros.md.j2): replaced on each page, see Site._name_sources.
-_SOURCE_MARK = re.compile(r"<!--bf-source:([a-z0-9-]+)-->")
-
-
-class Site:
-    """What every page is rendered from: the briefing, and each event's Markdown, made once.
-
-    An event's Markdown is also kept across runs (`remembered`, see `remembered()`), keyed by
-    the digests of every data file it shows (`digests`, by data file): the event's own, its
-    actors', sources', treaties', linked events' and questions'. When none of them changed,
-    neither did the Markdown.
-    """
-
-    def __init__(
-        self,
-        briefing: Briefing,
-        *,
-        digests: Mapping[str, str] | None = None,
-        remembered: Mapping[str, str] | None = None,
-        intact: Callable[[str], bool] | None = None,
-    ) -> None:
-        self.briefing = briefing
-        self._intact = intact or (lambda path: False)
-        self._macros = environment().get_template("macros.md.j2").module
-        self._digests = digests or {}
-        self._remembered = remembered or {}
-        self._used: dict[str, str] = {}
-        self._made: dict[tuple[str, str], Markup] = {}
-        self._keys: dict[tuple[str, str], str | None] = {}
-        self._sources = {slugify(source.id, max_length=200): source for source in briefing.sources}
-
-    def section(self, event: Event) -> Markup:
-        """The event in full, as the timeline shows it."""
-        return self._event("event_section", event)
-
-    def printed(self, event: Event) -> Markup:
-        """The event in full, as the printable page shows it."""
-        return self._event("event_print", event)
-
-    def row(self, event: Event) -> Markup:
-        """The event on one line, as lists of events show it."""
-        return self._event("event_row", event)
-
-    def remembered(self, pages: list[Page]) -> dict[str, str]:
-        """What to remember for the next run: what this run used, and what it did not need to
-        look at (a kept page's events) unless it is gone or this run made a newer version."""
-        names = {key.rsplit(" ", 1)[0] for key in self._used}
-        alive = {f"{macro} {event_id}" for macro, event_id in self._made} | {f"page {p.path}" for p in pages}
-        alive |= {f"{macro} {event}" for macro in _MACROS for event in self.briefing.events_by_id}
-        kept = {
-            key: text
-            for key, text in self._remembered.items()
-            if (name := key.rsplit(" ", 1)[0]) not in names and name in alive
-        }
-        return {**kept, **self._used}
-
-    def item(self, event: Event) -> Markup:
-        """The event on one line with what the timeline filters read."""
-        return self._event("event_item", event)
-
-    def section_key(self, event: Event) -> str | None:
-        return self._event_key("event_section", event)
-
-    def row_key(self, event: Event) -> str | None:
-        return self._event_key("event_row", event)
-
-    def item_key(self, event: Event) -> str | None:
-        return self._event_key("event_item", event)
-
-    def _event_key(self, macro: str, event: Event) -> str | None:
-        if (macro, event.id) not in self._keys:
-            if macro in _SHOWING_LINKS:
-                files = sorted(set(self._shown_by_section(event)))
-                key = self._hashed(f"{macro} {event.id}", [(file, self.digest(file)) for file in files])
-            else:  # a line shows a few fields: a change elsewhere in the file leaves it as it was
-                key = self._hashed(f"{macro} {event.id}", _line_fields(event, with_filters=macro == "event_item"))
-            self._keys[macro, event.id] = key
-        return self._keys[macro, event.id]
-
-    def _hashed(self, name: str, shown: Iterable[object]) -> str | None:
-        """A key: the name of a fragment or page, and a digest of what it shows; None without
-        digests (no cache), when nothing is remembered."""
-        if not self._digests:
-            return None
-        return f"{name} " + hashlib.sha1(repr(tuple(shown)).encode(), usedforsecurity=False).hexdigest()
-
-    def digests_of(self, records: Iterable[Actor | Source | Treaty | Question]) -> list[str]:
-        return [self.digest(record.data_file) for record in records]
-
-    def _event(self, macro: str, event: Event) -> Markup:
-        """Render an event with a macro of macros.md.j2 (taking the event and the briefing), once."""
-        found = self._made.get((macro, event.id))
-        if found is None:
-            render: Callable[[Event, Briefing], str] = getattr(self._macros, macro)
-            key = self._event_key(macro, event)
-            found = self._made[macro, event.id] = self._fragment(key, lambda: render(event, self.briefing))
-        return found
-
-    def digest(self, data_file: str) -> str:
-        return self._digests.get(data_file, "?")
-
-    def _shown_by_section(self, event: Event) -> list[str]:
-        b = self.briefing
-        files = [event.data_file]
-        files += [actor.data_file for actor in (*event.actors, *event.according_to)]
-        files += [citation.source.data_file for citation in event.citations]
-        files += [b.treaties_by_id[link.treaty_id].data_file for link in event.treaty_links]
-        if event.outcome_of:
-            files.append(b.events_by_id[event.outcome_of].data_file)
-        files += [outcome.data_file for outcome in b.outcomes.get(event.id, ())]
-        files += [question.data_file for question in b.questions_by_event.get(event.id, ())]
-        return files
-
-    def _fragment(self, key: str | None, render: Callable[[], str]) -> Markup:
-        if key is None:
-            return Markup(render())
-        text = self._remembered.get(key)
-        if text is None:
-            text = render()
-        self._used[key] = text
-        return Markup(text)
-
-    def page(self, template: str, path: str, *, shows: list[str | None] | None = None, **kwargs: Any) -> Page:
-        """Render a page. `shows` lists keys of all it shows (file digests, fragment keys): when
-        they are those of the last run and `intact(path)` says its file in docs/ is as that run
-        wrote it, the page is not rendered again (its text is None: keep the file)."""
-        key = None
-        if shows is not None and None not in shows:
-            key = self._hashed(f"page {path}", [template, *shows])
-        if key is not None:
-            self._used[key] = ""  # pages are kept in docs/, not in the cache
-            if key in self._remembered and self._intact(path):
-                return Page(path, None, kwargs["data_file"])
-        return render_page(template, path, briefing=self.briefing, fragments=self, finish=self._name_sources, **kwargs)
-
-    def _name_sources(self, body: str) -> str:
-        """Name each source a citation marker stands for (macros.md.j2, `citations`): in full at
-        its first mention on the page, by its short title afterwards."""
-        named: set[str] = set()
-
-        def name(match: re.Match[str]) -> str:
-            source = self._sources[match.group(1)]
-            first = source.id not in named
-            named.add(source.id)
-            render: Callable[[Source], str] = getattr(self._macros, "source_full" if first else "source_short")
-            return str(render(source))
-
-        return _SOURCE_MARK.sub(name, body)
 
 
 def render_site(
     briefing: Briefing,
     *,
+    urls: SiteUrls | None = None,
     digests: Mapping[str, str] | None = None,
     remembered: Mapping[str, str] | None = None,
     remember: dict[str, str] | None = None,
     intact: Callable[[str], bool] | None = None,
 ) -> list[Page]:
-    """Render every generated page of the site; see Site for what is remembered across runs
-    (`remember` receives what the next run should remember)."""
-    site = Site(briefing, digests=digests, remembered=remembered, intact=intact)
+    """Render every generated file of the site, pages and exports; see Site for what is
+    remembered across runs (`remember` receives what the next run should remember)."""
+    site = Site(briefing, urls=urls, digests=digests, remembered=remembered, intact=intact)
     renderers: list[Callable[[Site], Iterable[Page]]] = [
         render_home,
         render_timeline,
@@ -196,10 +41,11 @@ def render_site(
         render_sources,
         render_data_page,
         render_print,
+        exports.render_exports,
     ]
     pages = [page for renderer in renderers for page in renderer(site)]
     if remember is not None:
-        remember.update(site.remembered(pages))
+        remember.update(site.to_remember(pages))
     return pages
 
 
@@ -379,28 +225,20 @@ def render_sources(site: Site) -> list[Page]:
 
 
 def render_data_page(site: Site) -> list[Page]:
-    """The Données page: the exports MkDocs adds under donnees/, and every field, from the schemas."""
+    """The Données page: the exports beside it under donnees/, and every field, from the schemas."""
     return [
         site.page(
             "donnees.md.j2",
-            f"{export.EXPORT_DIR}/index.md",
+            f"{exports.EXPORT_DIR}/index.md",
             title="Données",
             description="Le dossier en fichiers ouverts (JSON, CSV, calendrier, flux Atom) et chacun de ses champs.",
             data_file=posixpath.dirname(site.briefing.data_file) + "/",
             shows=[],  # made from the schemas alone, which are part of the code
-            export=export,
-            kinds=export.kind_docs(),
-            schemas=export.published_schemas(),
+            export=exports,
+            kinds=kind_docs(),
+            schemas=published_schemas(),
         )
     ]
-
-
-def _line_fields(event: Event, *, with_filters: bool) -> tuple[object, ...]:
-    """What an event's one-line form shows (macros event_row, event_item): its key is made of these."""
-    fields: tuple[object, ...] = (event.id, event.when, event.certainty, event.title, event.status, event.context)
-    if with_filters:
-        fields += (event.year, [a.id for a in (*event.actors, *event.according_to)], event.tags)
-    return fields
 
 
 def _shown_by_treaty(treaty: Treaty) -> list[str]:

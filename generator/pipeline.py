@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Stamp, Stats
 from .errors import DataError, GeneratorError, Problem
+from .links import SiteUrls
 from .load import DataFile, Document, file_key, load_documents, racy_ns, scan
 from .write import MANIFEST, Outcome, find_conflicts, recover, write_pages
 
@@ -35,12 +36,15 @@ def check_briefing(data_dir: Path) -> tuple[Briefing, list[Problem]]:
     return briefing, sorted(set(warnings))
 
 
-def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> Outcome:
-    """Validate, render every page, then write them; nothing is written if anything is wrong.
+def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cache: Cache | None = None) -> Outcome:
+    """Validate, render every page and export, then write them; nothing is written if anything
+    is wrong. The exports' absolute addresses start with `site_url`, by default $SITE_URL, which
+    mkdocs.yml reads too (see links.SiteUrls).
 
     A long-running caller (the preview) passes the same `cache` each time, which spares
     reading it back from disk.
     """
+    urls = SiteUrls.at(site_url)
     cache = cache or Cache.for_data(data_dir)
     if docs_dir.is_dir():
         recover(docs_dir)  # an interrupted run's update, before anything looks at docs/
@@ -48,7 +52,7 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
     looked_at = time.time_ns()
     scanned = scan(data_dir) if data_dir.is_dir() else None
     data_stats = _data_stats(scanned, looked_at)
-    if _untouched(cache.stamp, docs_dir, data_stats):
+    if _untouched(cache.stamp, docs_dir, data_stats, urls.base):
         assert cache.stamp is not None
         return Outcome(unchanged=len(cache.stamp.outputs) - 1)  # the manifest is not a page
     briefing, documents, _ = _read(data_dir, cache, scanned, looked_at)
@@ -58,6 +62,7 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
     fragments: dict[str, str] = {}
     pages = render_site(
         briefing,
+        urls=urls,
         digests={doc.data_file: doc.digest for doc in documents},
         remembered=cache.fragments,
         remember=fragments,
@@ -76,7 +81,7 @@ def generate(data_dir: Path, docs_dir: Path, *, cache: Cache | None = None) -> O
     cache.save("fragments")
     outputs = _stats(docs_dir, [page.path for page in pages] + [MANIFEST])
     if data_stats is not None:
-        cache.stamp = Stamp(str(docs_dir.resolve()), data_stats, outputs)
+        cache.stamp = Stamp(str(docs_dir.resolve()), urls.base, data_stats, outputs)
         cache.save("stamp")
     return outcome
 
@@ -140,8 +145,10 @@ def _as_written(stamp: Stamp | None, docs_dir: Path) -> Callable[[str], bool]:
     return intact
 
 
-def _untouched(stamp: Stamp | None, docs_dir: Path, data_stats: Stats | None) -> bool:
-    """Nothing moved since the last run: the same data files, and our pages as we left them."""
-    if stamp is None or data_stats is None or stamp.docs != str(docs_dir.resolve()) or stamp.data != data_stats:
+def _untouched(stamp: Stamp | None, docs_dir: Path, data_stats: Stats | None, site: str) -> bool:
+    """Nothing moved since the last run: the same data files and site address, and our files as we left them."""
+    if stamp is None or data_stats is None:
+        return False
+    if (stamp.docs, stamp.site, stamp.data) != (str(docs_dir.resolve()), site, data_stats):
         return False
     return _stats(docs_dir, list(stamp.outputs)) == stamp.outputs

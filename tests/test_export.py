@@ -12,7 +12,6 @@ import datetime as dt
 import html
 import io
 import json
-import logging
 import posixpath
 import re
 import shutil
@@ -21,7 +20,6 @@ from collections.abc import Iterator
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,15 +27,18 @@ import feedparser
 import jsonschema
 import pytest
 import vobject
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 from referencing import Registry, Resource
 
-from generator import export
-from generator import mkdocs_hooks as hooks
+from generator import exports as export
+from generator.exports import calendar as calendar_module
+from generator.exports import feed as feed_module
+from generator.exports.calendar import fold
+from generator.exports.schemas import dossier_schema, kind_docs
+from generator.links import SiteUrls
 from generator.load import load_documents
 from generator.model import Briefing, Event
-from generator.pipeline import read_briefing
+from generator.pipeline import generate, read_briefing
+from generator.site import Site
 from tests.conftest import FIXTURE, ROOT
 from tests.test_site import build, make_project
 
@@ -121,6 +122,12 @@ def site(tmp_path_factory: pytest.TempPathFactory, data: Path) -> Path:
 @pytest.fixture(scope="module")
 def donnees(site: Path) -> Path:
     return site / "donnees"
+
+
+def render_exports(briefing: Briefing, site_url: str = SITE_URL) -> dict[str, bytes]:
+    """Every export of `briefing`, made as `generate` makes them, by path."""
+    pages = export.render_exports(Site(briefing, urls=SiteUrls.at(site_url)))
+    return {page.path: (page.text or "").encode("utf-8") for page in pages}
 
 
 def page_of(event: Event) -> str:
@@ -210,10 +217,10 @@ def published_validator(folder: Path, name: str) -> jsonschema.Draft7Validator:
 
 
 def test_the_dossier_schema_follows_the_record_schemas_new_fields_included() -> None:
-    events = export.dossier_schema()["properties"]["events"]["items"]
+    events = dossier_schema()["properties"]["events"]["items"]
     assert {"not_before", "not_after", "context"} <= set(events["properties"])
     assert events["properties"]["not_before"] == {"$ref": "event.schema.json#/properties/not_before"}
-    steps = export.dossier_schema()["properties"]["treaties"]["items"]["properties"]["status_history"]["items"]
+    steps = dossier_schema()["properties"]["treaties"]["items"]["properties"]["status_history"]["items"]
     assert {"not_before", "not_after"} <= set(steps["properties"])
     # A bounded date needs its note, in dossier.json as in the data.
     assert {"$ref": "common.schema.json#/definitions/date_note_when_not_before"} in events["allOf"]
@@ -435,9 +442,8 @@ def test_feed_is_valid_atom_with_absolute_links_to_each_event(donnees: Path, bri
 
 
 def test_feed_keeps_the_latest_events_only(briefing: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "FEED_SIZE", 2)
-    (feed,) = [f for f in export.render_exports(briefing, SITE_URL) if f.path == export.FEED]
-    parsed = feedparser.parse(feed.content)
+    monkeypatch.setattr(feed_module, "FEED_SIZE", 2)
+    parsed = feedparser.parse(render_exports(briefing)[export.FEED])
     assert [entry.link for entry in parsed.entries] == [page_of(e) for e in reversed(briefing.events[-2:])]
 
 
@@ -458,13 +464,13 @@ def test_a_second_build_gives_the_same_ids_and_bytes(donnees: Path, data: Path, 
 
 
 def test_rendering_is_deterministic(briefing: Briefing) -> None:
-    first = export.render_exports(briefing, SITE_URL)
-    assert export.render_exports(briefing, SITE_URL) == first
-    assert len({f.path for f in first}) == len(first)
+    first = render_exports(briefing)
+    assert render_exports(briefing) == first
+    assert len(first) == len(export.render_exports(Site(briefing)))
 
 
 def test_hostile_data_still_gives_files_that_parse() -> None:
-    files = {f.path: f.content for f in export.render_exports(read_briefing(HOSTILE), SITE_URL)}
+    files = render_exports(read_briefing(HOSTILE))
     parsed = feedparser.parse(files[export.FEED])
     assert not parsed.bozo and parsed.entries[0].title.endswith(")")
     assert "<script>" in parsed.entries[0].title, "shown as text, not markup"
@@ -610,51 +616,62 @@ def test_the_data_page_explains_the_choices(site: Path) -> None:
         assert words in text, words
 
 
-# --- The MkDocs hook ----------------------------------------------------------------------------
+# --- Made by generate --------------------------------------------------------------------------
 
 
-def hook_config(project: Path, site_url: str | None = SITE_URL) -> SimpleNamespace:
-    return SimpleNamespace(
-        config_file_path=str(project / "mkdocs.yml"),
-        site_url=site_url,
-        site_dir=str(project / "site"),
-        use_directory_urls=True,
-        plugins=SimpleNamespace(_current_plugin=None),
-    )
-
-
-def test_the_hook_adds_the_exports_to_the_site_not_to_docs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hooks, "_command", ["build"])
-    files = hooks.on_files(Files([]), hook_config(project))
-    paths = sorted(f.src_uri for f in files)
-    expected = export.render_exports(read_briefing(project / "data"), SITE_URL)
-    assert paths == sorted(f.path for f in expected)
-    dossier = files.get_file_from_path(export.DOSSIER)
-    assert dossier is not None and dossier.content_bytes == expected[0].content
-    assert not (project / "docs" / export.EXPORT_DIR).exists()
-
-
-def test_the_hook_stops_a_build_on_bad_data_and_not_a_preview(
-    project: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_generate_writes_the_exports_for_the_site_address_mkdocs_reads(
+    project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (project / "data/actors/bordurie.yaml").write_text("id: bordurie\n", encoding="utf-8")
-    monkeypatch.setattr(hooks, "_command", ["build"])
-    with pytest.raises(PluginError, match="name: required field is missing"):
-        hooks.on_files(Files([]), hook_config(project))
-    monkeypatch.setattr(hooks, "_command", ["serve"])
-    with caplog.at_level(logging.ERROR):
-        assert list(hooks.on_files(Files([]), hook_config(project))) == []
-    assert "the preview has no exports" in caplog.text
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    generate(project / "data", project / "docs")
+    docs = project / "docs"
+    written = {p.relative_to(docs).as_posix() for p in (docs / "donnees").rglob("*") if p.is_file()}
+    expected = render_exports(read_briefing(project / "data"))
+    assert written - {"donnees/index.md"} == set(expected)
+    dossier = (project / "docs" / export.DOSSIER).read_bytes()
+    assert dossier == expected[export.DOSSIER]
+    assert json.loads(dossier)["$schema"].startswith(SITE_URL)
 
 
-def test_the_hook_needs_the_site_address(project: Path) -> None:
-    with pytest.raises(PluginError, match="site_url"):
-        hooks.on_files(Files([]), hook_config(project, site_url=None))
+def test_the_exports_follow_the_site_address(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new address remakes every export, though no data changed: the cache knows the address too."""
+    monkeypatch.setenv("SITE_URL", "https://one.example/")
+    generate(project / "data", project / "docs")
+    monkeypatch.setenv("SITE_URL", "https://two.example/")
+    outcome = generate(project / "data", project / "docs")
+    addressed = {path for path in render_exports(read_briefing(project / "data")) if "/schemas/" not in path}
+    assert addressed <= set(outcome.written)  # the record schemas hold no address: they stay
+    assert "https://one.example" not in (project / "docs" / export.FEED).read_text(encoding="utf-8")
+
+
+def test_editing_one_event_remakes_its_entries_only(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    real = calendar_module.description
+    generate(project / "data", project / "docs")
+    event = project / "data/events/2024/2024-03-05-signature-accord.yaml"
+    event.write_text(event.read_text("utf-8").replace("title: Signature", "title: Conclusion"), "utf-8")
+    monkeypatch.setattr(calendar_module, "description", lambda e, urls: made.append(e.id) or real(e, urls))
+    outcome = generate(project / "data", project / "docs")
+    assert made == ["2024-03-05-signature-accord"]  # the other entries are remembered
+    assert {export.CALENDAR, export.DOSSIER, export.FEED} <= set(outcome.written)
+    assert "Conclusion de l'accord" in (project / "docs" / export.CALENDAR).read_text(encoding="utf-8")
+
+
+def test_folding_is_icalendar_s_own() -> None:
+    """Lines are folded here for speed: byte for byte as icalendar folds them."""
+    from icalendar.parser.string import _foldline
+
+    alphabet = "aé€𝄞\\^ xß中"
+    lines = ["", "a" * 74, "a" * 75, "a" * 73 + "\\n", "é" * 40, "𝄞" * 30 + "^" * 50, "x" * 300]
+    for i, n in enumerate(range(0, 400, 7)):
+        lines.append("".join(alphabet[(i * 7 + j * 3) % len(alphabet)] for j in range(n)))
+    for line in lines:
+        assert fold(line) == _foldline(line), line
 
 
 def test_the_data_page_says_when_a_bounded_date_needs_its_note() -> None:
     for kind, name in (("event", "date_note"), ("treaty", "status_history[].date_note")):
-        (doc,) = [k for k in export.kind_docs() if k.kind == kind]
+        (doc,) = [k for k in kind_docs() if k.kind == kind]
         (field,) = [f for f in doc.fields if f.name == name]
         assert field.required == (
             "oui, si date_certainty vaut approximate ou inferred ou si not_before est renseigné "

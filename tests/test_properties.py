@@ -40,12 +40,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis_jsonschema import from_schema
 from icalendar import Calendar
 
+from generator import exports
 from generator.characters import forbidden_character
 from generator.cli import main
-from generator.export import render_exports
+from generator.links import SiteUrls
 from generator.load import decode
 from generator.pipeline import read_briefing
 from generator.schema import SCHEMA_FILES, load_schema
+from generator.site import Site
 from generator.sitescan import scan_site
 from generator.validate import REFERENCES
 from generator.yamlsafe import YamlError, parse_document
@@ -117,7 +119,39 @@ def records(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     for pattern, target in REFERENCES.get(kind, []):
         ids = known_ids()[target]
         _point(record, pattern, lambda count, ids=ids: draw(_ids(ids, count)))
+    if draw(st.integers(0, 3)) == 0:
+        record = _spiced(record, draw)
     return record
+
+
+# Values that have broken, or could break, some output: non-characters, joiners, line breaks at
+# the end, years at the edges, impossible days, malformed addresses, markup, numbers of
+# thousands of digits, reserved names. Drawn records rarely hold them by chance.
+TRICKY = [
+    "\uffff", "\ufffe", "\ud800", "\U0010ffff", "\u202e", "\u200b", "\x00", "\x85", "\u2028",
+    "👩\u200d💻", "a\u200db", "🏴\U000e0067\U000e0062\U000e007f", "x\n", "x\r\n", "\t",
+    "0000", "0999", "1000", "2999", "3000", "9999-12-31", "2024-00", "2024-06-00", "2023-02-29", "2024-02-29",
+    "2024\n", "http://[::1", "https://[x]/", "http://x:99999/", "javascript:alert(1)", "https://exemple.org/a b",
+    "<script>alert(1)</script>", "[x](javascript:alert(1))", "{: onclick=alert(1) }", "](x)", "<!--", "&#0;",
+    "***", "🚀", "-", "1.", "> x", "|", "\\", "`", "#", "con", "index", "9" * 5000, "1e999", "İ", "ǅ", "ß",
+]  # fmt: skip
+
+
+def _spiced(value: Any, draw: st.DrawFn) -> Any:
+    """The value with some of its texts replaced by, or holding, a tricky one."""
+    if isinstance(value, str):
+        choice = draw(st.integers(0, 7))
+        if choice == 0:
+            return draw(st.sampled_from(TRICKY))
+        if choice == 1:
+            at = draw(st.integers(0, len(value)))
+            return value[:at] + draw(st.sampled_from(TRICKY)) + value[at:]
+        return value
+    if isinstance(value, list):
+        return [_spiced(item, draw) for item in value]
+    if isinstance(value, dict):
+        return {key: _spiced(item, draw) for key, item in value.items()}
+    return value
 
 
 def _ids(ids: list[str], count: int) -> st.SearchStrategy[list[str]]:
@@ -207,7 +241,8 @@ def assert_built_or_refused(data: Path, docs: Path) -> bool:
 
 def check_exports(data: Path) -> None:
     """Every export can be made, and other parsers than the writers read it back."""
-    files = {f.path: f.content for f in render_exports(read_briefing(data), "https://example.org/dossier/")}
+    site = Site(read_briefing(data), urls=SiteUrls.at("https://example.org/dossier/"))
+    files = {page.path: (page.text or "").encode("utf-8") for page in exports.render_exports(site)}
     dossier = json.loads(files["donnees/dossier.json"])
     for path, content in files.items():
         if path.endswith(".csv"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,29 @@ def test_two_runs_give_identical_docs(project: Path, run: Run, tmp_path_factory:
 
 def test_editing_one_event_rewrites_only_pages_that_show_it(project: Path, run: Run) -> None:
     assert run("generate")[0] == 0
+    started = time.time_ns()
+
+    def _newer(path: Path) -> bool:
+        return path.is_file() and path.stat().st_mtime_ns >= started
+
     event = project / "data/events/2023/2023-10-rencontre-annoncee.yaml"
     event.write_text(event.read_text(encoding="utf-8").replace("pour l'année suivante", "pour 2024"), "utf-8")
     status, out, _ = run("generate")
     assert status == 0
     # Its year page and the printable page, which shows every event in full; no other page
-    # quotes its summary.
-    assert out.startswith("docs: 2 written, 0 removed")
+    # quotes its summary. And the four exports that give summaries: the dossier, the events'
+    # table, the calendar and the feed.
+    assert out.startswith("docs: 6 written, 0 removed")
+    written = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if _newer(p))
+    assert written == [
+        ".generated.json",
+        "chronologie/2023.md",
+        "donnees/dossier.json",
+        "donnees/evenements.csv",
+        "donnees/evenements.ics",
+        "donnees/flux.xml",
+        "imprimer.md",
+    ]
 
 
 def test_stale_pages_are_removed_and_hand_written_pages_kept(project: Path, run: Run) -> None:

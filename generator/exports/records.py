@@ -1,0 +1,247 @@
+"""dossier.json: every record of the briefing, references resolved, one record per line.
+
+Field names are the schemas' own; a value the data leaves out is left out, lists are always
+there (empty when there is nothing), and defaults the data may omit are spelled out. Each record
+is written on one line, so that the file stays readable and diffs well, and is assembled from
+lines remembered from the last run: only the records that changed are made again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import PartialDate
+from ..links import SiteUrls, actor_target, event_target, question_target, source_target, treaty_target
+from ..model import Actor, Briefing, Citation, Event, Question, Source, Treaty
+from ..site import Site
+from ..write import Page
+from .names import DOSSIER, DOSSIER_KEYS, DOSSIER_SCHEMA, FORMAT_VERSION, SCHEMAS
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """One record as the exports give it: its kind, id, what it shows, and its fields (made on demand)."""
+
+    kind: str
+    id: str
+    shown: tuple[str | None, ...]  # keys or digests: the same as last run, the same record
+    fields: Callable[[], dict[str, Any]]
+
+
+def exported(site: Site, kind: str) -> list[Exported]:
+    """The records of `kind` in the order of the exports: events oldest first, the others by id."""
+    b, urls = site.briefing, site.urls
+    base = urls.base
+
+    def of(record: Any, build: Callable[[Any, Briefing, SiteUrls], dict[str, Any]], files: list[str]) -> Exported:
+        shown = (base, *(site.digest(file) for file in files))
+        name = f"{kind} {record.id}"
+        return Exported(kind, record.id, shown, lambda: site.once(name, lambda: build(record, b, urls)))
+
+    if kind == "event":
+        return [Exported(kind, e.id, (site.export_key(e),), _event_fields(site, e)) for e in b.events]
+    if kind == "actor":
+        return [
+            of(a, actor_record, [a.data_file, *(b.actors_by_id[f.actor_id].data_file for f in a.affiliations)])
+            for a in sorted(b.actors, key=lambda a: a.id)
+        ]
+    if kind == "source":
+        return [of(s, source_record, [s.data_file]) for s in sorted(b.sources, key=lambda s: s.id)]
+    if kind == "treaty":
+        return [of(t, treaty_record, _shown_by_treaty(t)) for t in sorted(b.treaties, key=lambda t: t.id)]
+    return [of(q, question_record, _shown_by_question(q)) for q in sorted(b.questions, key=lambda q: q.id)]
+
+
+def _event_fields(site: Site, e: Event) -> Callable[[], dict[str, Any]]:
+    return lambda: site.once(f"event {e.id}", lambda: event_record(e, site.briefing, site.urls))
+
+
+def _shown_by_treaty(t: Treaty) -> list[str]:
+    events = [step.event.data_file for step in t.history if step.event]
+    citations = [c for step in t.history for c in step.citations] + [c for p in t.provisions for c in p.citations]
+    actors = [a.data_file for a in (*t.parties, *t.signatories)]
+    return [t.data_file, *actors, *events, *(c.source.data_file for c in citations)]
+
+
+def _shown_by_question(q: Question) -> list[str]:
+    return [q.data_file, *(ev.event.data_file for ev in q.evidence), *(c.source.data_file for c in q.citations)]
+
+
+def render_dossier(site: Site, data_folder: str) -> Page:
+    b = site.briefing
+    kinds = {key: exported(site, kind) for kind, key in DOSSIER_KEYS.items() if kind != "briefing"}
+    shows: list[str | None] = [site.digest(b.data_file), site.urls.base]
+    shows += [key for records in kinds.values() for record in records for key in record.shown]
+    return site.file(DOSSIER, shows=shows, make=lambda: _dossier_text(site, kinds), data_file=data_folder)
+
+
+def _dossier_text(site: Site, kinds: dict[str, list[Exported]]) -> str:
+    b, urls = site.briefing, site.urls
+    briefing = _present(
+        title=b.title,
+        description=b.description,
+        language=b.language,
+        summary=b.summary,
+        featured_events=[_event_ref(e) for e in b.featured],
+        page=urls.base,
+    )
+    parts = [
+        "{" + f'"$schema": {_dumps(f"{urls.base}{SCHEMAS}/{DOSSIER_SCHEMA}")}, "version": {FORMAT_VERSION},',
+        f'"briefing": {_dumps(briefing)},',
+    ]
+    last = list(kinds)[-1]
+    for key, records in kinds.items():
+        lines = [site.text(f"json {r.kind} {r.id}", r.shown, _line_maker(r)) for r in records]
+        body = "\n" + ",\n".join(lines) + "\n" if lines else ""
+        parts.append(f'"{key}": [{body}]' + ("," if key != last else "}"))
+    return "\n".join(parts) + "\n"
+
+
+def _line_maker(record: Exported) -> Callable[[], str]:
+    return lambda: _dumps(record.fields())
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _present(**fields: Any) -> dict[str, Any]:
+    """The fields that have a value, in the order given (the schema's)."""
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _named(actor: Actor) -> dict[str, str]:
+    return {"id": actor.id, "name": actor.name}
+
+
+def _titled(record_id: str, title: str) -> dict[str, str]:
+    return {"id": record_id, "title": title}
+
+
+def _event_ref(event: Event) -> dict[str, str]:
+    return _titled(event.id, event.title)
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    return _present(source=_titled(c.source.id, c.source.title), quote=c.quote, note=c.note, weak=c.weak)
+
+
+def event_record(e: Event, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+    treaties = []
+    for link in e.treaty_links:
+        treaty = b.treaties_by_id[link.treaty_id]
+        provision = treaty.provision(link.provision_id) if link.provision_id else None
+        treaties.append(
+            _present(
+                treaty=_titled(treaty.id, treaty.title),
+                provision=_titled(provision.id, provision.title) if provision else None,
+            )
+        )
+    return _present(
+        id=e.id,
+        date=e.date.iso,
+        end_date=_iso(e.end_date),
+        not_before=_iso(e.dating.not_before),
+        not_after=_iso(e.dating.not_after),
+        date_certainty=e.certainty,
+        date_note=e.date_note,
+        order=e.order,
+        status=e.status,
+        title=e.title,
+        summary=e.summary,
+        context=e.context,
+        actors=[_named(a) for a in e.actors],
+        according_to=[_named(a) for a in e.according_to],
+        location=e.location,
+        tags=list(e.tags),
+        outcome_of=_event_ref(b.events_by_id[e.outcome_of]) if e.outcome_of else None,
+        treaties=treaties,
+        sources=[_citation(c) for c in e.citations],
+        page=site.address(event_target(e)),
+    )
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso if date else None
+
+
+def actor_record(a: Actor, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+    return _present(
+        id=a.id,
+        name=a.name,
+        kind=a.kind,
+        role=a.role,
+        aliases=list(a.aliases),
+        description=a.description,
+        affiliations=[{"actor": _named(b.actors_by_id[f.actor_id]), "relation": f.relation} for f in a.affiliations],
+        page=site.address(actor_target(a)),
+    )
+
+
+def source_record(s: Source, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+    return _present(
+        id=s.id,
+        title=s.title,
+        outlet=s.outlet,
+        outlet_inferred=s.outlet_inferred,
+        author=s.author,
+        author_inferred=s.author_inferred,
+        published=s.published.iso,
+        published_certainty=s.published_certainty,
+        published_note=s.published_note,
+        language=s.language,
+        url=s.url,
+        notes=s.notes,
+        credits=list(s.credits),
+        archive=s.archive,
+        page=site.address(source_target(s)),
+    )
+
+
+def treaty_record(t: Treaty, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+    history = [
+        _present(
+            status=step.status,
+            date=step.date.iso,
+            not_before=_iso(step.dating.not_before),
+            not_after=_iso(step.dating.not_after),
+            date_certainty=step.certainty,
+            date_note=step.date_note,
+            place=step.place,
+            event=_event_ref(step.event) if step.event else None,
+            note=step.note,
+            sources=[_citation(c) for c in step.citations],
+        )
+        for step in t.history
+    ]
+    provisions = [
+        _present(id=p.id, label=p.label, title=p.title, summary=p.summary, sources=[_citation(c) for c in p.citations])
+        for p in t.provisions
+    ]
+    return _present(
+        id=t.id,
+        title=t.title,
+        summary=t.summary,
+        parties=[_named(a) for a in t.parties],
+        signatories=[_named(a) for a in t.signatories],
+        status_history=history,
+        provisions=provisions,
+        page=site.address(treaty_target(t)),
+    )
+
+
+def question_record(q: Question, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+    return _present(
+        id=q.id,
+        question=q.question,
+        status=q.status,
+        raised=q.raised.iso,
+        context=q.context,
+        evidence=[_present(event=_event_ref(ev.event), stance=ev.stance, note=ev.note) for ev in q.evidence],
+        answer=q.answer,
+        sources=[_citation(c) for c in q.citations],
+        page=site.address(question_target(q)),
+    )
