@@ -63,11 +63,11 @@ def _scan(args: argparse.Namespace) -> int:
     for finding in findings:
         print(f"{args.site}/{finding}", file=sys.stderr)
     if findings:
-        print(
-            f"{len(findings)} thing(s) that could run as script and that the theme did not put there", file=sys.stderr
-        )
+        print(f"{len(findings)} thing(s) that could run as script or link nowhere", file=sys.stderr)
         return 1
-    print(f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's")
+    print(
+        f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's; no broken link"
+    )
     return 0
 
 

@@ -44,11 +44,52 @@ def question_target(question: Question) -> str:
     return f"questions/index.md#{question.id}"
 
 
+# Starts the links written in HTML pieces; each page replaces it with its way back to the root.
+ROOT = "\x01"
+
+
+def url_path(target: str) -> str:
+    """Where MkDocs publishes a target, from the site's root: 'chronologie/2024.md#x' ->
+    'chronologie/2024/#x' (directory URLs: mkdocs.yml keeps MkDocs' default, tested)."""
+    path, _, anchor = target.partition("#")
+    if posixpath.basename(path) == "index.md":
+        page = path.removesuffix("index.md")
+    elif path.endswith(".md"):
+        page = path.removesuffix(".md") + "/"
+    else:
+        page = path  # a file, not a page: donnees/flux.xml
+    return quote(page) + (f"#{anchor}" if anchor else "")
+
+
+def to_root(page_path: str) -> str:
+    """The way from a page back to the site's root: 'acteurs/x.md' -> '../../'."""
+    return "../" * url_path(page_path).count("/")
+
+
 class Links:
-    """Markdown link destinations, for the templates."""
+    """Link destinations, for the templates: Markdown ones (to, event…), which MkDocs checks and
+    makes relative, and HTML ones (href_…), for the pieces written in HTML."""
 
     def to(self, target: str) -> Markup:
         return Markup("/" + target)
+
+    def href(self, target: str) -> Markup:
+        return Markup(ROOT + url_path(target))
+
+    def href_event(self, event: Event) -> Markup:
+        return self.href(event_target(event))
+
+    def href_actor(self, actor: Actor) -> Markup:
+        return self.href(actor_target(actor))
+
+    def href_source(self, source: Source) -> Markup:
+        return self.href(source_target(source))
+
+    def href_treaty(self, treaty: Treaty, provision_id: str | None = None) -> Markup:
+        return self.href(treaty_target(treaty, provision_id))
+
+    def href_question(self, question: Question) -> Markup:
+        return self.href(question_target(question))
 
     def event(self, event: Event) -> Markup:
         return self.to(event_target(event))
@@ -83,14 +124,7 @@ class SiteUrls:
 
     def address(self, target: str) -> str:
         """'chronologie/2024.md#x' -> 'https://…/chronologie/2024/#x', as MkDocs publishes it."""
-        path, _, anchor = target.partition("#")
-        if posixpath.basename(path) == "index.md":
-            page = path.removesuffix("index.md")
-        elif path.endswith(".md"):
-            page = path.removesuffix(".md") + "/"
-        else:
-            page = path  # a file, not a page: donnees/flux.xml
-        return self.base + quote(page) + (f"#{anchor}" if anchor else "")
+        return self.base + url_path(target)
 
     def event_uid(self, event: Event) -> str:
         """A UUID from the site's address and the event id: the same event, the same UID, always.

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .links import SiteUrls
+from .links import ROOT, SiteUrls, to_root
 from .model import Actor, Briefing, Event, Question, Source, Treaty
 from .render import environment, render_page
 from .slug import slugify
@@ -203,7 +203,12 @@ class Site:
             self._used[key] = ""  # pages are kept in docs/, not in the cache
             if key in self._remembered and self._intact(path):
                 return Page(path, None, kwargs["data_file"])
-        return render_page(template, path, briefing=self.briefing, fragments=self, finish=self._name_sources, **kwargs)
+        root = to_root(path)
+
+        def finish(body: str) -> str:
+            return self._name_sources(body).replace(ROOT, root)
+
+        return render_page(template, path, briefing=self.briefing, fragments=self, finish=finish, **kwargs)
 
     def _name_sources(self, body: str) -> str:
         """Name each source a citation marker stands for (macros.md.j2, `citations`): in full at

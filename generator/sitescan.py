@@ -1,4 +1,5 @@
-"""Scan a built site for anything that could run as script and that the theme did not put there.
+"""Scan a built site for anything that could run as script and that the theme did not put there,
+and for links within the site that lead nowhere.
 
 The reference for "what the theme puts there" is the site's own 404.html: the theme renders it
 from no Markdown and no data at all, so every script on it is the theme's. A page may carry
@@ -6,6 +7,10 @@ those inline scripts (compared with relative paths normalized) and scripts loade
 site's own assets/javascripts/. Anything else is reported: other scripts, event-handler
 attributes (onclick…), javascript:/vbscript:/data: addresses, iframes, objects, embeds, frames,
 base elements and meta refreshes.
+
+The generator writes some links itself, in the HTML pieces MkDocs passes through unchecked (see
+templates/macros.md.j2): every relative link of every page is followed here, to a page or file
+of the site and, with an anchor, to an element with that id. A broken one is reported too.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
 URL_ATTRIBUTES = frozenset(
@@ -66,6 +71,8 @@ class _PageScanner(HTMLParser):
         self.page_dir = page_dir
         self.findings: list[Finding] = []
         self.inline_scripts: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[tuple[int, str]] = []  # (line, href) of the links within the site
         self._script: list[str] | None = None
         self._script_line = 0
 
@@ -74,6 +81,10 @@ class _PageScanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "href" in values and _within_site(values["href"]):
+            self.links.append((self.getpos()[0], values["href"]))
         for name, value in values.items():
             if name.startswith("on"):
                 self._report(f"<{tag}> has an event-handler attribute {name}={value[:60]!r}")
@@ -132,6 +143,12 @@ def _dangerous_url(value: str) -> bool:
     return url.startswith("data:") and not _SAFE_DATA.match(url)
 
 
+def _within_site(href: str) -> bool:
+    """A relative link to a page or a place of the site (not to another site, nor from its root)."""
+    parts = urlsplit(href)
+    return not (parts.scheme or parts.netloc or parts.path.startswith("/")) and bool(parts.path or parts.fragment)
+
+
 def theme_scripts(site: Path) -> frozenset[str]:
     """The inline scripts of 404.html, which the theme renders without any content."""
     reference = site / "404.html"
@@ -141,12 +158,36 @@ def theme_scripts(site: Path) -> frozenset[str]:
 
 
 def scan_site(site: Path) -> list[Finding]:
-    """Return everything on the site's pages that could run as script and is not the theme's."""
+    """Return everything on the site's pages that could run as script and is not the theme's, and
+    every link within the site that leads nowhere."""
     allowed = theme_scripts(site)
     findings: list[Finding] = []
+    scanned: dict[Path, _PageScanner] = {}
     for page in sorted(site.rglob("*.html")):
         scanner = _PageScanner(page.relative_to(site).as_posix(), allowed, site / "assets" / "javascripts", page.parent)
         scanner.feed(page.read_text(encoding="utf-8", errors="replace"))
         scanner.close()
         findings += scanner.findings
+        scanned[page.resolve()] = scanner
+    for page, scanner in scanned.items():
+        findings += [
+            Finding(scanner.page, line, f"the link {href[:80]!r} leads nowhere: {why}")
+            for line, href in scanner.links
+            if (why := _broken(site.resolve(), page, href, scanned))
+        ]
     return sorted(findings)
+
+
+def _broken(site: Path, page: Path, href: str, scanned: dict[Path, _PageScanner]) -> str | None:
+    """Why a relative link from `page` leads nowhere, or None when it leads somewhere."""
+    parts = urlsplit(href)
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    if site not in target.parents or not target.is_file():
+        return "no such page or file in the site"
+    if parts.fragment and target.suffix == ".html":
+        ids = scanned[target].ids if target in scanned else set()
+        if unquote(parts.fragment) not in ids:
+            return f"no element with id {unquote(parts.fragment)!r} on {target.relative_to(site).as_posix()}"
+    return None

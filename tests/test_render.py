@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import SiteUrls
+from generator.links import SiteUrls, to_root
 from generator.pages import render_site
 from generator.pipeline import read_briefing
 from generator.write import Page
@@ -61,18 +61,20 @@ def test_every_page_has_front_matter(pages: list[Page]) -> None:
 
 def test_each_page_names_a_cited_source_in_full_once_then_by_its_short_title(pages: list[Page]) -> None:
     briefing = read_briefing(FIXTURE)
-    full = {s.id: f"[{s.title}](/sources/{s.id}.md) — " for s in briefing.sources}
     for page in pages:
         assert "bf-source:" not in page.text, page.path  # every marker was replaced
+        root = to_root(page.path)
+        full = {s.id: f'<a href="{root}sources/{s.id}/">{s.title}</a> — ' for s in briefing.sources}
         for source_id, words in full.items():
-            link = f"(/sources/{source_id}.md)"
+            link = f'"{root}sources/{source_id}/"'
             if link in page.text and "bf-quote" in page.text:
                 assert page.text.count(words) <= 1, (page.path, source_id)
                 if page.text.count(words):  # the first mention is the full one
                     assert page.text.index(words) + words.index(link) == page.text.index(link), page.path
     year = next(p.text for p in pages if p.path == "chronologie/2024.md")
-    assert year.count(full["gazette-2024-03-06"] + "Jeanne Marin, La Gazette du Nord, 6 mars 2024") == 1
-    assert year.count("[L'accord de pêche est signé à Port-Sable](/sources/gazette-2024-03-06.md)\n") == 2
+    named = '<a href="../../sources/gazette-2024-03-06/">L\'accord de pêche est signé à Port-Sable</a>'
+    assert year.count(named + " — Jeanne Marin, La Gazette du Nord, 6 mars 2024") == 1
+    assert year.count(named + '<span class="bf-quote">') == 2
 
 
 def test_readers_see_neither_the_archive_file_nor_an_unknown_outlet_in_citations(pages: list[Page]) -> None:
@@ -82,9 +84,10 @@ def test_readers_see_neither_the_archive_file_nor_an_unknown_outlet_in_citations
         assert "gazette-2024-03-06.txt" not in page.text, page.path  # `archive` is for maintainers
         if page.path.startswith("sources/"):
             continue
-        for line in page.text.splitlines():
-            if line.startswith("- [") and "/sources/" in line:
-                assert "non identifié" not in line, (page.path, line)
+        citations = [line for line in page.text.splitlines() if line.startswith("<li>") and "sources/" in line]
+        assert all("non identifié" not in line for line in citations), page.path
+    year = next(p.text for p in pages if p.path == "chronologie/2024.md")
+    assert sum(line.startswith("<li>") and "sources/" in line for line in year.splitlines()) >= 3
 
 
 def test_the_home_page_puts_the_subject_before_its_context(pages: list[Page]) -> None:

@@ -75,3 +75,26 @@ def test_scan_command(tmp_path: Path, run: Run) -> None:
     status, _, err = run("scan", "--site", str(tmp_path / "nothing"))
     assert status == 1
     assert "no built site" in err
+
+
+@pytest.mark.parametrize(
+    ("body", "finding"),
+    [
+        ('<a href="../nowhere/">x</a>', "the link '../nowhere/' leads nowhere: no such page or file in the site"),
+        ('<a href="#missing">x</a>', "leads nowhere: no element with id 'missing' on page/index.html"),
+        ('<a href="../page/#absent">x</a>', "no element with id 'absent' on page/index.html"),
+        ('<a href="../../outside/">x</a>', "no such page or file in the site"),
+    ],
+)
+def test_links_that_lead_nowhere_are_found(tmp_path: Path, body: str, finding: str) -> None:
+    (found,) = scan_site(make_site(tmp_path, body))
+    assert finding in found.what
+
+
+def test_links_that_lead_somewhere_pass(tmp_path: Path) -> None:
+    body = (
+        '<h2 id="here">x</h2><a href="#here">a</a><a href="../page/#here">b</a><a href="./">c</a>'
+        '<a href="../assets/javascripts/bundle.min.js">d</a><a href="https://example.org/x">e</a>'
+        '<a href="/absolute/">f</a><a href="mailto:x@example.org">g</a><a href="?acteur=x">h</a>'
+    )
+    assert scan_site(make_site(tmp_path, body)) == []

@@ -164,7 +164,7 @@ def test_events_of_context_are_marked_and_can_be_set_aside(page: Any, real_site:
 
 def test_a_bounded_date_reads_in_words(page: Any, real_site: Site) -> None:
     page.goto(real_site.address(SIGNATURE))
-    event = page.locator('article.bf-event:has([id="2024-signature-traite-partenariat"])')
+    event = page.locator('[id="2024-signature-traite-partenariat"] + .bf-event')
     expect(event.locator(".bf-date")).to_have_text("en 2024, au plus tôt le 17 juin (date déduite)")
     expect(event.locator(".bf-date-note")).to_contain_text("s'il est signé")
 
@@ -205,7 +205,7 @@ def test_a_permanent_link_brings_its_event_into_view(page: Any, real_site: Site)
     anchor = "2023-choigou-pourquoi-pas-visite-kim"  # far down its year page
     page.goto(real_site.address(f"chronologie/2023/#{anchor}"))
     assert in_view(page, f'[id="{anchor}"]')
-    permalink = page.locator(f'article.bf-event:has([id="{anchor}"]) a.bf-permalink')
+    permalink = page.locator(f'[id="{anchor}"] + .bf-event a.bf-permalink')
     assert permalink.get_attribute("href") == f"#{anchor}"
 
 
@@ -214,7 +214,7 @@ def test_the_copy_button_copies_the_events_absolute_address(context: Any, page: 
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     anchor = "2024-signature-traite-partenariat"
     page.goto(real_site.address("chronologie/2024/"))
-    event = page.locator(f'article.bf-event:has([id="{anchor}"])')
+    event = page.locator(f'[id="{anchor}"] + .bf-event')
     event.get_by_role("button", name="Copier le lien").click()
     expect(event.locator(".bf-copy-status")).to_have_text("Lien copié")
     assert page.evaluate("navigator.clipboard.readText()") == real_site.address(f"chronologie/2024/#{anchor}")
@@ -228,7 +228,7 @@ def test_when_copying_is_refused_the_address_is_shown(context: Any, page: Any, r
     )
     anchor = "2024-signature-traite-partenariat"
     page.goto(real_site.address("chronologie/2024/"))
-    event = page.locator(f'article.bf-event:has([id="{anchor}"])')
+    event = page.locator(f'[id="{anchor}"] + .bf-event')
     event.get_by_role("button", name="Copier le lien").click()
     address = real_site.address(f"chronologie/2024/#{anchor}")
     expect(event.locator(".bf-copy-status")).to_have_text(f"Copiez ce lien : {address}")

@@ -20,7 +20,8 @@
   function setUpFilters(form) {
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
     var rows = Array.prototype.slice.call(document.querySelectorAll(".bf-row"))
-    var years = Array.prototype.slice.call(document.querySelectorAll(".bf-year"))
+    // Each year: its heading (h2.bf-year) and the list of its events after it (ul.bf-rows).
+    var years = Array.prototype.slice.call(document.querySelectorAll("ul.bf-rows"))
     var count = form.querySelector(".bf-count")
     var total = rows.length
 
@@ -39,10 +40,13 @@
       })
       years.forEach(function (year) {
         year.hidden = !year.querySelector(".bf-row:not([hidden])")
-        // The table of contents lists the years: only those still shown.
-        var heading = year.querySelector("h2[id]")
-        var entry = heading && document.querySelector('.md-nav--secondary a[href="#' + CSS.escape(heading.id) + '"]')
-        if (entry && entry.parentElement) entry.parentElement.hidden = year.hidden
+        var heading = year.previousElementSibling
+        if (heading && heading.matches("h2.bf-year")) {
+          heading.hidden = year.hidden
+          // The table of contents lists the years: only those still shown.
+          var entry = document.querySelector('.md-nav--secondary a[href="#' + CSS.escape(heading.id) + '"]')
+          if (entry && entry.parentElement) entry.parentElement.hidden = year.hidden
+        }
       })
       count.textContent = plural(shown, "événement") + " sur " + total
       remember()
