@@ -64,7 +64,7 @@ def cache_root() -> Path | None:
 class Stamp:
     docs: str  # the docs folder it was written to
     site: str  # the site's address the exports were made for
-    data: Stats
+    data: Stats | None  # None: some file had just changed, its key is not to be trusted (load.RACY_NS)
     outputs: Stats
 
 
@@ -221,7 +221,7 @@ def _decode_stamp(value: Any) -> Stamp | None:
     return Stamp(
         str(value["docs"]),
         str(value["site"]),
-        {str(path): _key(key) for path, key in value["data"].items()},
+        None if value["data"] is None else {str(path): _key(key) for path, key in value["data"].items()},
         {str(path): _key(key) for path, key in value["outputs"].items()},
     )
 

@@ -28,10 +28,11 @@ def render_site(
     remembered: Mapping[str, str] | None = None,
     remember: dict[str, str] | None = None,
     intact: Callable[[str], bool] | None = None,
+    previous: Callable[[str], str | None] | None = None,
 ) -> list[Page]:
     """Render every generated file of the site, pages and exports; see Site for what is
     remembered across runs (`remember` receives what the next run should remember)."""
-    site = Site(briefing, urls=urls, digests=digests, remembered=remembered, intact=intact)
+    site = Site(briefing, urls=urls, digests=digests, remembered=remembered, intact=intact, previous=previous)
     renderers: list[Callable[[Site], Iterable[Page]]] = [
         render_home,
         render_timeline,

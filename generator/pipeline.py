@@ -67,6 +67,7 @@ def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cac
         remembered=cache.fragments,
         remember=fragments,
         intact=_as_written(cache.stamp, docs_dir),
+        previous=_previous(cache.stamp, docs_dir),
     )
     conflicts = find_conflicts(docs_dir, pages)
     if conflicts:
@@ -80,9 +81,8 @@ def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cac
     cache.fragments = fragments
     cache.save("fragments")
     outputs = _stats(docs_dir, [page.path for page in pages] + [MANIFEST])
-    if data_stats is not None:
-        cache.stamp = Stamp(str(docs_dir.resolve()), urls.base, data_stats, outputs)
-        cache.save("stamp")
+    cache.stamp = Stamp(str(docs_dir.resolve()), urls.base, data_stats, outputs)
+    cache.save("stamp")
     return outcome
 
 
@@ -143,6 +143,21 @@ def _as_written(stamp: Stamp | None, docs_dir: Path) -> Callable[[str], bool]:
         return path in written and _stats(docs_dir, [path]).get(path) == written[path]
 
     return intact
+
+
+def _previous(stamp: Stamp | None, docs_dir: Path) -> Callable[[str], str | None]:
+    """The text of a file as the last run wrote it, or None when it is gone or was changed since."""
+    intact = _as_written(stamp, docs_dir)
+
+    def previous(path: str) -> str | None:
+        try:
+            # Bytes decoded, not read_text: its newline translation would turn the CRLF of a
+            # calendar or a CSV file into LF, and the lengths of the pieces would not add up.
+            return (docs_dir / path).read_bytes().decode("utf-8") if intact(path) else None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    return previous
 
 
 def _untouched(stamp: Stamp | None, docs_dir: Path, data_stats: Stats | None, site: str) -> bool:

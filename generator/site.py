@@ -10,6 +10,7 @@ in docs/ is as that run wrote it (`intact`), is not made again at all.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -47,13 +48,16 @@ class Site:
         digests: Mapping[str, str] | None = None,
         remembered: Mapping[str, str] | None = None,
         intact: Callable[[str], bool] | None = None,
+        previous: Callable[[str], str | None] | None = None,
     ) -> None:
         self.briefing = briefing
         self.urls = urls or SiteUrls.at()
         self._intact = intact or (lambda path: False)
+        self._previous = previous or (lambda path: None)
         self._macros = environment().get_template("macros.md.j2").module
         self._digests = digests or {}
         self._remembered = remembered or {}
+        self._layouts = {key.rsplit(" ", 1)[0]: key for key in self._remembered if key.startswith("layout ")}
         self._used: dict[str, str] = {}
         self._made: dict[tuple[str, str], Markup] = {}
         self._keys: dict[tuple[str, str], str | None] = {}
@@ -159,11 +163,6 @@ class Site:
             self._once[name] = make()
         return self._once[name]
 
-    def text(self, name: str, shown: Iterable[object], make: Callable[[], str]) -> str:
-        """A piece of text (say "ics <event id>"), made by `make` unless the last run made it
-        from the same `shown` values (file digests, fields, the site's address)."""
-        return str(self._fragment(self._hashed(name, shown), make))
-
     def export_key(self, event: Event) -> str | None:
         """What an event's entry in the exports shows: the records it names, and the site's address."""
         if ("export", event.id) not in self._keys:
@@ -191,6 +190,30 @@ class Site:
             if key in self._remembered and self._intact(path):
                 return Page(path, None, data_file)
         return Page(path, make(), data_file)
+
+    def pieces(self, path: str, pieces: Sequence[tuple[str | None, Callable[[], str]]], *, data_file: str) -> Page:
+        """A file made of pieces in order (an export: a record per line…), each with a key that
+        changes when its text would, or None for a piece that is always made (a separator, a
+        heading: cheap).
+
+        The last run's layout of the file (each piece's key and length) is remembered, not the
+        pieces: a piece whose key is unchanged is sliced out of the file that run wrote (when it
+        is still as written), so an edit remakes the pieces that changed and nothing else.
+        """
+        name = f"layout {path}"
+        last = self._layouts.get(name)
+        layout = json.loads(self._remembered[last]) if last and self._digests else []
+        old = self._previous(path) if layout else None
+        kept = _slices(old, layout) if old is not None else {}
+        texts = []
+        for key, make in pieces:
+            text = kept.get(key) if key is not None else None
+            texts.append(text if text is not None else make())
+        if self._digests:
+            made = json.dumps([[key, len(text)] for (key, _), text in zip(pieces, texts, strict=True)])
+            # Keyed by its own digest, like every remembered text: the cache tells versions apart by key.
+            self._used[f"{name} {hashlib.sha1(made.encode(), usedforsecurity=False).hexdigest()}"] = made
+        return Page(path, "".join(texts), data_file)
 
     def page(self, template: str, path: str, *, shows: list[str | None] | None = None, **kwargs: Any) -> Page:
         """Render a page. `shows` lists keys of all it shows (file digests, fragment keys): when
@@ -231,3 +254,15 @@ def _line_fields(event: Event, *, with_filters: bool) -> tuple[object, ...]:
     if with_filters:
         fields += (event.year, [a.id for a in (*event.actors, *event.according_to)], event.tags)
     return fields
+
+
+def _slices(text: str, layout: list[list[Any]]) -> dict[str, str]:
+    """The pieces of a file the last run wrote, by key, from its layout; none if they do not add up."""
+    if sum(length for _, length in layout) != len(text):
+        return {}
+    pieces, at = {}, 0
+    for key, length in layout:
+        if key is not None:
+            pieces[key] = text[at : at + length]
+        at += length
+    return pieces

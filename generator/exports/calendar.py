@@ -37,12 +37,18 @@ _ESCAPES = b"\\^"  # never left at the end of a piece: the escape would be cut f
 
 
 def render_calendar(site: Site, data_folder: str) -> Page:
-    events = site.briefing.events
-    shows = [site.digest(site.briefing.data_file), *map(site.export_key, events)]
-    return site.file(CALENDAR, shows=shows, make=lambda: _calendar_text(site), data_file=data_folder)
+    """The calendar's properties, then an entry per event, each a piece of the file (see Site.pieces)."""
+    head, end = _frame(site)
+    pieces: list[tuple[str | None, Callable[[], str]]] = [(None, lambda: head)]
+    for e in site.briefing.events:
+        key = site.export_key(e)
+        pieces.append((f"{e.id} {key}" if key else None, _entry_maker(site, e)))
+    pieces.append((None, lambda: end))
+    return site.pieces(CALENDAR, pieces, data_file=data_folder)
 
 
-def _calendar_text(site: Site) -> str:
+def _frame(site: Site) -> tuple[str, str]:
+    """What comes before the entries and after them."""
     import icalendar  # here, not at the top: generating pages alone should not pay for loading it
 
     b = site.briefing
@@ -55,8 +61,7 @@ def _calendar_text(site: Site) -> str:
     cal.add("x-wr-calname", icalendar.vText(b.title))
     cal.add("x-wr-caldesc", icalendar.vText(b.description))
     *head, end = _lines(cal)
-    entries = [site.text(f"ics {e.id}", [site.export_key(e)], _entry_maker(site, e)) for e in b.events]
-    return "".join([*head, *entries, end])
+    return "".join(head), end
 
 
 def _entry_maker(site: Site, e: Event) -> Callable[[], str]:

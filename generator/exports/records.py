@@ -71,14 +71,7 @@ def _shown_by_question(q: Question) -> list[str]:
 
 
 def render_dossier(site: Site, data_folder: str) -> Page:
-    b = site.briefing
-    kinds = {key: exported(site, kind) for kind, key in DOSSIER_KEYS.items() if kind != "briefing"}
-    shows: list[str | None] = [site.digest(b.data_file), site.urls.base]
-    shows += [key for records in kinds.values() for record in records for key in record.shown]
-    return site.file(DOSSIER, shows=shows, make=lambda: _dossier_text(site, kinds), data_file=data_folder)
-
-
-def _dossier_text(site: Site, kinds: dict[str, list[Exported]]) -> str:
+    """One JSON object; each record on a line of its own, a piece of the file (see Site.pieces)."""
     b, urls = site.briefing, site.urls
     briefing = _present(
         title=b.title,
@@ -88,16 +81,30 @@ def _dossier_text(site: Site, kinds: dict[str, list[Exported]]) -> str:
         featured_events=[_event_ref(e) for e in b.featured],
         page=urls.base,
     )
-    parts = [
-        "{" + f'"$schema": {_dumps(f"{urls.base}{SCHEMAS}/{DOSSIER_SCHEMA}")}, "version": {FORMAT_VERSION},',
-        f'"briefing": {_dumps(briefing)},',
-    ]
-    last = list(kinds)[-1]
-    for key, records in kinds.items():
-        lines = [site.text(f"json {r.kind} {r.id}", r.shown, _line_maker(r)) for r in records]
-        body = "\n" + ",\n".join(lines) + "\n" if lines else ""
-        parts.append(f'"{key}": [{body}]' + ("," if key != last else "}"))
-    return "\n".join(parts) + "\n"
+    head = "{" + f'"$schema": {_dumps(f"{urls.base}{SCHEMAS}/{DOSSIER_SCHEMA}")}, "version": {FORMAT_VERSION},\n'
+    pieces: list[tuple[str | None, Callable[[], str]]] = [_fixed(head + f'"briefing": {_dumps(briefing)}')]
+    for kind, key in DOSSIER_KEYS.items():
+        if kind == "briefing":
+            continue
+        records = exported(site, kind)
+        pieces.append(_fixed(f',\n"{key}": [' + ("\n" if records else "")))
+        for index, record in enumerate(records):
+            pieces.append((piece_key(record), _line_maker(record)))
+            pieces.append(_fixed(",\n" if index < len(records) - 1 else "\n"))
+        pieces.append(_fixed("]"))
+    pieces.append(_fixed("}\n"))
+    return site.pieces(DOSSIER, pieces, data_file=data_folder)
+
+
+def piece_key(record: Exported) -> str | None:
+    """A record's key in a file: its kind and id, and what it shows."""
+    if None in record.shown:
+        return None
+    return f"{record.kind} {record.id} " + "/".join(str(part) for part in record.shown)
+
+
+def _fixed(text: str) -> tuple[None, Callable[[], str]]:
+    return None, lambda: text
 
 
 def _line_maker(record: Exported) -> Callable[[], str]:

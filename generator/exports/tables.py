@@ -16,7 +16,7 @@ from ..schema import SCHEMA_FILES, load_schema
 from ..site import Site
 from ..write import Page
 from .names import CSV_FILES
-from .records import Exported, exported
+from .records import Exported, exported, piece_key
 
 # Inside a cell, list items go one per line: a line break is the one separator that no item can
 # hold, because items have their white space collapsed (as the pages show them anyway).
@@ -32,15 +32,11 @@ def render_tables(site: Site, data_folder: str) -> list[Page]:
 
 
 def _table(site: Site, kind: str, path: str, data_folder: str) -> Page:
-    records = exported(site, kind)
+    """A header, then a row per record, each a piece of the file (see Site.pieces)."""
     columns = csv_columns(kind)
-
-    def make() -> str:
-        rows = [site.text(f"csv {r.kind} {r.id}", r.shown, _row_maker(r, columns)) for r in records]
-        return CSV_BOM + _line(columns) + "".join(rows)
-
-    shows = [site.urls.base, *(key for r in records for key in r.shown)]
-    return site.file(path, shows=shows, make=make, data_file=data_folder)
+    header = CSV_BOM + _line(columns)
+    pieces = [(None, lambda: header), *((piece_key(r), _row_maker(r, columns)) for r in exported(site, kind))]
+    return site.pieces(path, pieces, data_file=data_folder)
 
 
 def _row_maker(record: Exported, columns: Sequence[str]) -> Callable[[], str]:
