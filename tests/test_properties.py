@@ -194,9 +194,12 @@ def place(kind: str, record: dict[str, Any]) -> str:
     """Where the record goes in the data folder, named after its id as a record must be."""
     if kind == "briefing":
         return "briefing.yaml"
-    name = f"{record['id']}.yaml"
+    # A file name cannot hold every id drawn (NUL, "/"): such an id then differs from its file
+    # name, which the validator reports like any mismatch.
+    name = str(record["id"]).replace("\x00", "_").replace("/", "_") + ".yaml"
     folder = {"source": "sources", "actor": "actors", "treaty": "treaties", "question": "questions"}.get(kind)
-    return f"{folder}/{name}" if folder else f"events/{str(record.get('date', '2024'))[:4]}/{name}"
+    year = str(record.get("date", "2024"))[:4].replace("\x00", "_").replace("/", "_")
+    return f"{folder}/{name}" if folder else f"events/{year or '_'}/{name}"
 
 
 @contextlib.contextmanager
