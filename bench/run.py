@@ -120,9 +120,7 @@ def make_project(folder: Path, events: int) -> None:
         capture_output=True,
     )
     (folder / "docs").mkdir()
-    for name in ("methode.md", "assets"):
-        source = ROOT / "docs" / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / "docs" / name)
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/mkdocs_hooks.py", str(ROOT / "generator" / "mkdocs_hooks.py"))

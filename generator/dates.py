@@ -1,4 +1,4 @@
-"""Dates known to a year, a month or a day, and how they read in French."""
+"""Dates known to a year, a month or a day, or only within bounds; words.py says them in words."""
 
 from __future__ import annotations
 
@@ -16,21 +16,6 @@ Precision = Literal["year", "month", "day"]
 FIRST_YEAR = 1000
 LAST_YEAR = 2999
 _SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -80,33 +65,6 @@ class PartialDate:
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def french(self) -> str:
-        """'19 juin 2024', '1er juillet 2023', 'juillet 2023' or '2019'."""
-        if not self.month:
-            return str(self.year)
-        month = MONTHS_FR[self.month - 1]
-        if not self.day:
-            return f"{month} {self.year}"
-        return f"{'1er' if self.day == 1 else self.day} {month} {self.year}"
-
-
-def french_on(date: PartialDate | Dating) -> str:
-    """The date after a verb: 'le 19 juin 2024', 'en juin 2024', 'en 2019', 'entre le 17 et le 19 juin 2024'."""
-    if isinstance(date, Dating):
-        return date.french_on()
-    return f"le {date.french()}" if date.day else f"en {date.french()}"
-
-
-def french_range(start: PartialDate, end: PartialDate | None) -> str:
-    """'19 juin 2024', '19–20 juin 2024' or '30 juin – 2 juillet 2024'."""
-    if end is None or end == start:
-        return start.french()
-    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
-        return f"{_day(start)}–{end.french()}"
-    if start.year == end.year and start.precision != "year" and end.precision != "year":
-        return f"{start.french().removesuffix(f' {start.year}')} – {end.french()}"
-    return f"{start.french()} – {end.french()}"
-
 
 @dataclass(frozen=True, slots=True)
 class Dating:
@@ -151,50 +109,3 @@ class Dating:
         '18 juin 2024'; a month (or a year) comes after the events known to be on its first day.
         """
         return (self.earliest, self.latest)
-
-    def french(self) -> str:
-        """As a list shows it: '19 juin 2024', '19–20 juin 2024', 'entre le 17 et le 19 juin 2024'."""
-        if not self.bounded:
-            return french_range(self.date, self.end_date)
-        start = _bounded(self.date, self.not_before, self.not_after)
-        return f"{start}, jusqu'{_until(self.end_date)}" if self.end_date else start
-
-    def french_on(self) -> str:
-        """After a verb: 'le 19 juin 2024', 'en 2024, au plus tôt le 17 juin'."""
-        return self.french() if self.bounded else french_on(self.date)
-
-
-def _day(date: PartialDate) -> str:
-    return "1er" if date.day == 1 else str(date.day)
-
-
-def _within(bound: PartialDate, period: PartialDate) -> str:
-    """A bound after 'au plus tôt' or 'au plus tard', without what the period already says."""
-    if not bound.day:
-        return f"en {MONTHS_FR[bound.month - 1]}"
-    if period.precision == "month":
-        return f"le {_day(bound)}"
-    return f"le {_day(bound)} {MONTHS_FR[bound.month - 1]}"
-
-
-def _bounded(date: PartialDate, low: PartialDate | None, high: PartialDate | None) -> str:
-    """'entre le 17 et le 19 juin 2024', 'entre juin et août 2024', 'en 2024, au plus tôt le 17 juin'…
-
-    The bounds lie inside `date`, so they share its year (and its month, if it has one).
-    """
-    if low and high:
-        if low.precision == high.precision == "day":
-            first = _day(low) if low.month == high.month else f"{_day(low)} {MONTHS_FR[low.month - 1]}"
-            return f"entre le {first} et le {high.french()}"
-        if low.precision == high.precision == "month":
-            return f"entre {MONTHS_FR[low.month - 1]} et {high.french()}"
-        return f"au plus tôt {_within(low, date)}, au plus tard {french_on(high)}"
-    if low:
-        return f"{french_on(date)}, au plus tôt {_within(low, date)}"
-    assert high is not None
-    return f"{french_on(date)}, au plus tard {_within(high, date)}"
-
-
-def _until(end: PartialDate) -> str:
-    """After 'jusqu'': 'au 20 juin 2024', 'en août 2024', 'en 2025'."""
-    return f"au {end.french()}" if end.day else f"en {end.french()}"

@@ -23,6 +23,7 @@ from .model import Briefing
 from .pages import render_site
 from .pipeline import read_briefing
 from .render import environment
+from .words import available
 
 # A removed and an added record of the same kind are one record renamed when at least this
 # share of the fields either fills are the same. A rename keeps the facts and often fixes one or
@@ -201,8 +202,11 @@ def _render(
     pages: PageChanges | None = None,
     folder_names: tuple[str, str] | None = None,
 ) -> str:
+    # The report's own words are English, for maintainers, like the command's messages; its
+    # dates and values read as the briefing's site writes them.
+    language = next((side.briefing.language for side in (new, base) if side.briefing), available()[0])
     text = (
-        environment()
+        environment(language)
         .get_template("diff.md.j2")
         .render(base=base, new=new, kinds=list(kinds), pages=pages, folder_names=folder_names, code=code, where=_where)
     )

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import labels
-from .dates import PartialDate
+from .dates import Dating
 from .model import Actor, Briefing, Certainty, Citation, Event, Question, Source, Treaty
+from .words import Words, words_for
 from .yamlsafe import Path
 
 
@@ -85,38 +85,39 @@ def views(briefing: Briefing | None) -> dict[str, dict[str, RecordView]]:
     if briefing is None:
         return found
     b = briefing
-    found["briefing"]["briefing"] = RecordView("briefing", "briefing", b.title, None, _briefing_fields(b))
+    w = words_for(b.language)
+    found["briefing"]["briefing"] = RecordView("briefing", "briefing", b.title, None, _briefing_fields(b, w))
     for e in b.events:
-        found["event"][e.id] = RecordView("event", e.id, e.title, e.when, _event_fields(e, b))
+        found["event"][e.id] = RecordView("event", e.id, e.title, w.dating(e.dating), _event_fields(e, b, w))
     for a in b.actors:
-        found["actor"][a.id] = RecordView("actor", a.id, a.name, None, _actor_fields(a, b))
+        found["actor"][a.id] = RecordView("actor", a.id, a.name, None, _actor_fields(a, b, w))
     for s in b.sources:
-        found["source"][s.id] = RecordView("source", s.id, s.title, None, _source_fields(s))
+        found["source"][s.id] = RecordView("source", s.id, s.title, None, _source_fields(s, w))
     for t in b.treaties:
-        found["treaty"][t.id] = RecordView("treaty", t.id, t.title, None, _treaty_fields(t))
+        found["treaty"][t.id] = RecordView("treaty", t.id, t.title, None, _treaty_fields(t, w))
     for q in b.questions:
-        found["question"][q.id] = RecordView("question", q.id, q.question, None, _question_fields(q))
+        found["question"][q.id] = RecordView("question", q.id, q.question, None, _question_fields(q, w))
     return found
 
 
-def _briefing_fields(b: Briefing) -> dict[Path, Shown]:
+def _briefing_fields(b: Briefing, w: Words) -> dict[Path, Shown]:
     return {
         ("title",): _text(b.title),
         ("description",): _text(b.description),
-        ("language",): _one(_code(b.language, labels.LANGUAGE)),
+        ("language",): _one(Ref(b.language, w.language_name(b.language))),
         ("summary",): _text(b.summary),
         ("featured_events",): _list(Ref(e.id, e.title) for e in b.featured),
     }
 
 
-def _event_fields(e: Event, b: Briefing) -> dict[Path, Shown]:
+def _event_fields(e: Event, b: Briefing, w: Words) -> dict[Path, Shown]:
     announced = b.events_by_id[e.outcome_of] if e.outcome_of else None
     fields: dict[Path, Shown] = {
         ("title",): _text(e.title),
-        ("date",): _text(e.when),  # with end_date: "5–6 mars 2024"
-        ("date_certainty",): _certainty(e.certainty),
+        ("date",): _text(w.dating(e.dating)),  # with end_date: "5–6 mars 2024"
+        ("date_certainty",): _certainty(e.certainty, w),
         ("date_note",): _text(e.date_note),
-        ("status",): _one(_code(e.status, labels.EVENT_STATUS)),
+        ("status",): _one(_code(e.status, w.table("labels.event_status"))),
         ("summary",): _text(e.summary),
         ("actors",): _actors(e.actors),
         ("according_to",): _actors(e.according_to),
@@ -134,7 +135,7 @@ def _event_fields(e: Event, b: Briefing) -> dict[Path, Shown]:
     return fields
 
 
-def _actor_fields(a: Actor, b: Briefing) -> dict[Path, Shown]:
+def _actor_fields(a: Actor, b: Briefing, w: Words) -> dict[Path, Shown]:
     fields: dict[Path, Shown] = {
         ("name",): _text(a.name),
         ("kind",): _one(Ref(a.kind)),
@@ -147,23 +148,23 @@ def _actor_fields(a: Actor, b: Briefing) -> dict[Path, Shown]:
     return fields
 
 
-def _source_fields(s: Source) -> dict[Path, Shown]:
+def _source_fields(s: Source, w: Words) -> dict[Path, Shown]:
     return {
         ("title",): _text(s.title),
         ("outlet",): _text(s.outlet),
         ("outlet_inferred",): _flag(s.outlet_inferred),
         ("author",): _text(s.author),
         ("author_inferred",): _flag(s.author_inferred),
-        ("published",): _text(s.published.french()),
-        ("published_certainty",): _certainty(s.published_certainty),
+        ("published",): _text(w.date(s.published)),
+        ("published_certainty",): _certainty(s.published_certainty, w),
         ("published_note",): _text(s.published_note),
-        ("language",): _one(_code(s.language, labels.LANGUAGE)),
+        ("language",): _one(Ref(s.language, w.language_name(s.language))),
         ("url",): _text(s.url),
         ("notes",): _text(s.notes),
     }
 
 
-def _treaty_fields(t: Treaty) -> dict[Path, Shown]:
+def _treaty_fields(t: Treaty, w: Words) -> dict[Path, Shown]:
     fields: dict[Path, Shown] = {
         ("title",): _text(t.title),
         ("summary",): _text(t.summary),
@@ -172,8 +173,9 @@ def _treaty_fields(t: Treaty) -> dict[Path, Shown]:
     }
     for index, step in enumerate(t.history):
         fields["status_history", index] = _pieces(
-            _code(step.status, labels.TREATY_STATUS),
-            _date(step.date, step.certainty),
+            _code(step.status, w.table("labels.treaty_status")),
+            _date(step.dating, step.certainty, w),
+            Ref(step.party.id, step.party.name) if step.party else None,
             step.date_note,
             step.place,
             Ref(step.event.id, step.event.title) if step.event else None,
@@ -186,18 +188,20 @@ def _treaty_fields(t: Treaty) -> dict[Path, Shown]:
     return fields
 
 
-def _question_fields(q: Question) -> dict[Path, Shown]:
+def _question_fields(q: Question, w: Words) -> dict[Path, Shown]:
     fields: dict[Path, Shown] = {
         ("question",): _text(q.question),
-        ("status",): _one(_code(q.status, labels.QUESTION_STATUS)),
-        ("raised",): _text(q.raised.french()),
+        ("status",): _one(_code(q.status, w.table("labels.question_status"))),
+        ("raised",): _text(w.date(q.raised)),
         ("context",): _text(q.context),
         ("answer",): _text(q.answer),
         **_citations(("sources",), q.citations),
     }
     for index, evidence in enumerate(q.evidence):
         fields["evidence", index] = _pieces(
-            Ref(evidence.event.id, evidence.event.title), _code(evidence.stance, labels.STANCE), evidence.note
+            Ref(evidence.event.id, evidence.event.title),
+            _code(evidence.stance, w.table("labels.stance")),
+            evidence.note,
         )
     return fields
 
@@ -231,12 +235,17 @@ def _code(value: str, names: Mapping[str, str]) -> Ref:
     return Ref(value, names.get(value, ""))
 
 
-def _certainty(value: Certainty) -> Shown:
-    return NOTHING if value == "exact" else _one(_code(value, labels.CERTAINTY))
+def _date(dating: Dating, certainty: Certainty, w: Words) -> str:
+    text = w.dating(dating)
+    return (
+        text
+        if certainty == "exact"
+        else f"{text} {w('event.uncertain', certainty=w.table('labels.certainty')[certainty])}"
+    )
 
 
-def _date(date: PartialDate, certainty: Certainty) -> str:
-    return date.french() if certainty == "exact" else f"{date.french()} ({labels.CERTAINTY[certainty]})"
+def _certainty(value: Certainty, w: Words) -> Shown:
+    return NOTHING if value == "exact" else _one(_code(value, w.table("labels.certainty")))
 
 
 def _flag(value: bool) -> Shown:

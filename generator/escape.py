@@ -22,7 +22,10 @@ from markupsafe import Markup
 _SYNTAX = '&<>"\\`*_[]{}|~!#^='
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SYNTAX}
 _ESCAPES = re.compile("[" + re.escape(_SYNTAX) + "]")
-_SPACE = re.compile(r"\s+")
+# White space that collapses to one space; not the non-breaking spaces the language's typography
+# puts before a colon or inside guillemets, which must stay where they are.
+_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+_ENDS = " \t\r\n\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 # Text that needs no work at all: no syntax, single spaces, nothing that can open a block.
 _PLAIN = re.compile(r"(?! )(?!\d*[-+:.)])(?:[^\s" + re.escape(_SYNTAX) + r"]| (?! ))*(?<! )\Z")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -41,7 +44,7 @@ def markdown_text(value: object) -> Markup:
 def _escape_text(text: str) -> Markup:
     if _PLAIN.match(text):
         return Markup(text)
-    line = _SPACE.sub(" ", text).strip()
+    line = _SPACE.sub(" ", text).strip(_ENDS)
     if _ESCAPES.search(line):
         line = line.translate(_TABLE)
     line = _BLOCK_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", line, count=1)

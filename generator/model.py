@@ -97,10 +97,6 @@ class Event:
         return self.date.year
 
     @property
-    def when(self) -> str:
-        return self.dating.french()
-
-    @property
     def sort_key(self) -> tuple[object, ...]:
         """Timeline order: see Dating.sort_key; `order`, then the id, among the same dates."""
         return (*self.dating.sort_key, self.order, self.id)
@@ -109,6 +105,7 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class StatusStep:
     status: str
+    party: Actor | None  # a step of one party (it ratified, joined, withdrew), or of the whole treaty
     dating: Dating
     certainty: Certainty
     date_note: str | None
@@ -120,10 +117,6 @@ class StatusStep:
     @property
     def date(self) -> PartialDate:
         return self.dating.date
-
-    @property
-    def when(self) -> str:
-        return self.dating.french()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +144,18 @@ class Treaty:
 
     @property
     def signing(self) -> StatusStep | None:
-        return next((step for step in self.history if step.status == "signed"), None)
+        return next((step for step in self.history if step.status == "signed" and step.party is None), None)
+
+    @property
+    def start(self) -> StatusStep | None:
+        """When it began to bind: its signing, or its adoption (a decision may never be signed)."""
+        return self.signing or next((step for step in self.history if step.status == "adopted"), None)
 
     @property
     def current_status(self) -> StatusStep:
-        return self.history[-1]
+        """The latest step of the whole treaty (a party's withdrawal is not the treaty's status)."""
+        whole = [step for step in self.history if step.party is None]
+        return (whole or list(self.history))[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +333,7 @@ def _treaty(
     history = tuple(
         StatusStep(
             status=s["status"],
+            party=actors[s["party"]] if "party" in s else None,
             dating=_dating(s),
             certainty=s.get("date_certainty", "exact"),
             date_note=s.get("date_note"),

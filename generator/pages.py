@@ -1,16 +1,21 @@
-"""The pages of the site: which exist, where they go, and what each one is given to render."""
+"""The pages of the site: which exist, where they go, and what each one is given to render.
+
+A part of the site exists when the data has what it shows: no treaty, no treaties section (in
+the navigation, on the home page, on the printable page, on the data page); no question, no
+questions page. The navigation MkDocs shows is written here too (sitenav.py).
+"""
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 
-from . import exports, labels
+from . import exports
 from .exports.schemas import kind_docs, published_schemas
-from .links import SiteUrls, actor_target, source_target, treaty_target
+from .links import SiteUrls
 from .model import Briefing, Event, Treaty
-from .render import count_of
 from .site import Site
+from .sitenav import render_site_config
 from .write import Page
 
 LATEST_COUNT = 5
@@ -41,8 +46,10 @@ def render_site(
         render_questions,
         render_sources,
         render_data_page,
+        render_method,
         render_print,
         exports.render_exports,
+        render_site_config,
     ]
     pages = [page for renderer in renderers for page in renderer(site)]
     if remember is not None:
@@ -51,17 +58,18 @@ def render_site(
 
 
 def render_home(site: Site) -> list[Page]:
-    b = site.briefing
+    b, w = site.briefing, site.words
     # The subject's own latest events first; the latest context events in a short list after them.
     latest = tuple(reversed([e for e in b.events if not e.context][-LATEST_COUNT:]))
     latest_context = tuple(reversed([e for e in b.events if e.context][-LATEST_CONTEXT_COUNT:]))
-    by_status = {status: tuple(q for q in b.questions if q.status == status) for status in labels.QUESTION_STATUS}
+    statuses = w.raw("labels.question_status")
+    by_status = {status: tuple(q for q in b.questions if q.status == status) for status in statuses}
     open_questions = by_status["open"] + by_status["partly_answered"]
     return [
         site.page(
             "home.md.j2",
-            "index.md",
-            title="Synthèse",
+            site.places.index("home"),
+            title=w("home.title"),
             description=b.description,
             data_file=b.data_file,
             shows=[
@@ -80,14 +88,14 @@ def render_home(site: Site) -> list[Page]:
 
 
 def render_timeline(site: Site) -> list[Page]:
-    b = site.briefing
+    b, w = site.briefing, site.words
     folder = _folder_of(b.data_file, "events")
     pages = [
         site.page(
             "timeline.md.j2",
-            "chronologie/index.md",
-            title="Chronologie",
-            description=f"{count_of(len(b.events), 'événement')}, année par année.",
+            site.places.index("timeline"),
+            title=w("timeline.title"),
+            description=w("timeline.description", events=w.count("counts.events", len(b.events))),
             data_file=folder,
             meta={"search": {"exclude": True}},
             shows=[*map(site.item_key, b.events), *site.digests_of(b.actors)],
@@ -98,9 +106,9 @@ def render_timeline(site: Site) -> list[Page]:
         pages.append(
             site.page(
                 "year.md.j2",
-                f"chronologie/{year}.md",
-                title=f"Chronologie {year}",
-                description=f"{count_of(len(events), 'événement')} en {year}.",
+                site.places.year(year),
+                title=w("year.title", year=year),
+                description=w("year.description", events=w.count("counts.events", len(events)), year=year),
                 data_file=f"{folder}{year}/",
                 shows=[*(site.section_key(e) for e in events), repr(b.years)],
                 year=year,
@@ -111,14 +119,16 @@ def render_timeline(site: Site) -> list[Page]:
 
 
 def render_actors(site: Site) -> list[Page]:
-    b = site.briefing
-    by_kind = {kind: tuple(a for a in b.actors if a.kind == kind) for kind in labels.ACTOR_KIND}
+    b, w = site.briefing, site.words
+    if not b.actors:
+        return []
+    by_kind = {kind: tuple(a for a in b.actors if a.kind == kind) for kind in w.raw("labels.actor_kind")}
     pages = [
         site.page(
             "actors.md.j2",
-            "acteurs/index.md",
-            title="Acteurs",
-            description=f"Les {len(b.actors)} acteurs du dossier.",
+            site.places.index("actors"),
+            title=w("actors.title"),
+            description=w("actors.description", count=len(b.actors)),
             data_file=_folder_of(b.data_file, "actors"),
             shows=[*site.digests_of(b.actors), repr({a: len(e) for a, e in b.events_by_actor.items()})],
             by_kind=by_kind,
@@ -128,7 +138,7 @@ def render_actors(site: Site) -> list[Page]:
         pages.append(
             site.page(
                 "actor.md.j2",
-                actor_target(actor),
+                site.places.actor(actor),
                 title=actor.name,
                 description=actor.role or actor.description,
                 data_file=actor.data_file,
@@ -145,13 +155,15 @@ def render_actors(site: Site) -> list[Page]:
 
 
 def render_treaties(site: Site) -> list[Page]:
-    b = site.briefing
+    b, w = site.briefing, site.words
+    if not b.treaties:
+        return []
     pages = [
         site.page(
             "treaties.md.j2",
-            "traites/index.md",
-            title="Traités",
-            description="Les traités et accords du dossier.",
+            site.places.index("treaties"),
+            title=w("treaties.title"),
+            description=w("treaties.description"),
             data_file=_folder_of(b.data_file, "treaties"),
             shows=[*site.digests_of(b.treaties), *site.digests_of(a for t in b.treaties for a in t.parties)],
         )
@@ -160,7 +172,7 @@ def render_treaties(site: Site) -> list[Page]:
         pages.append(
             site.page(
                 "treaty.md.j2",
-                treaty_target(treaty),
+                site.places.treaty(treaty),
                 title=treaty.title,
                 description=treaty.summary,
                 data_file=treaty.data_file,
@@ -170,20 +182,22 @@ def render_treaties(site: Site) -> list[Page]:
                 ],
                 treaty=treaty,
                 events=b.events_by_treaty.get(treaty.id, ()),
-                since=_since_signing(treaty, b.events_by_treaty.get(treaty.id, ())),
+                since=_since_start(treaty, b.events_by_treaty.get(treaty.id, ())),
             )
         )
     return pages
 
 
 def render_questions(site: Site) -> list[Page]:
-    b = site.briefing
+    b, w = site.briefing, site.words
+    if not b.questions:
+        return []
     return [
         site.page(
             "questions.md.j2",
-            "questions/index.md",
-            title="Questions ouvertes",
-            description="Ce que les sources laissent ouvert, et les faits qui éclairent chaque question.",
+            site.places.index("questions"),
+            title=w("questions.title"),
+            description=w("questions.description"),
             data_file=_folder_of(b.data_file, "questions"),
             shows=[
                 *site.digests_of(b.questions),
@@ -195,13 +209,15 @@ def render_questions(site: Site) -> list[Page]:
 
 
 def render_sources(site: Site) -> list[Page]:
-    b = site.briefing
+    b, w = site.briefing, site.words
+    if not b.sources:
+        return []
     pages = [
         site.page(
             "sources.md.j2",
-            "sources/index.md",
-            title="Sources",
-            description=f"Les {len(b.sources)} sources citées et ce que l'on sait de chacune.",
+            site.places.index("sources"),
+            title=w("sources.title"),
+            description=w("sources.description", count=len(b.sources)),
             data_file=_folder_of(b.data_file, "sources"),
             shows=[*site.digests_of(b.sources), repr({s: len(e) for s, e in b.events_by_source.items()})],
         )
@@ -210,9 +226,9 @@ def render_sources(site: Site) -> list[Page]:
         pages.append(
             site.page(
                 "source.md.j2",
-                source_target(source),
+                site.places.source(source),
                 title=source.title,
-                description=f"Source : {source.title}",
+                description=w("source.description", title=source.title),
                 data_file=source.data_file,
                 shows=[
                     site.digest(source.data_file),
@@ -226,60 +242,49 @@ def render_sources(site: Site) -> list[Page]:
 
 
 def render_data_page(site: Site) -> list[Page]:
-    """The Données page: the exports beside it under donnees/, and every field, from the schemas."""
+    """The data page: the exports beside it, and every field, from the schemas and the catalogue."""
+    b, w = site.briefing, site.words
+    kinds = [k for k in kind_docs(w) if _has_kind(b, k.kind)]
     return [
         site.page(
             "donnees.md.j2",
-            f"{exports.EXPORT_DIR}/index.md",
-            title="Données",
-            description="Le dossier en fichiers ouverts (JSON, CSV, calendrier, flux Atom) et chacun de ses champs.",
-            data_file=posixpath.dirname(site.briefing.data_file) + "/",
-            shows=[],  # made from the schemas alone, which are part of the code
+            site.places.index("data"),
+            title=w("sections.data"),
+            description=w("data_page.description"),
+            data_file=posixpath.dirname(b.data_file) + "/",
+            shows=[repr([k.kind for k in kinds])],  # and the schemas and the catalogue, part of the code
             export=exports,
-            kinds=kind_docs(),
+            kinds=kinds,
             schemas=published_schemas(),
         )
     ]
 
 
-def _shown_by_treaty(treaty: Treaty) -> list[str]:
-    """The records a treaty page shows besides its events: the treaty, its parties, its sources."""
-    citations = [c for step in treaty.history for c in step.citations]
-    citations += [c for provision in treaty.provisions for c in provision.citations]
+def render_method(site: Site) -> list[Page]:
+    """How the briefing is made and how to read it: a text of the catalogue, not of the data."""
+    w = site.words
     return [
-        treaty.data_file,
-        *(actor.data_file for actor in (*treaty.parties, *treaty.signatories)),
-        *(citation.source.data_file for citation in citations),
+        site.page(
+            "method.md.j2",
+            site.places.page("method"),
+            title=w("sections.method"),
+            description=w("method.description"),
+            data_file=w.file,  # its edit button opens the catalogue, where its text is
+            shows=[],
+        )
     ]
-
-
-def _since_signing(treaty: Treaty, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """The events that come after the signing in the timeline (all of them if it is not signed)."""
-    signing = treaty.signing
-    if signing is None:
-        return events
-    return tuple(e for e in events if e.dating.sort_key > signing.dating.sort_key)
-
-
-def treaty_events(treaty: Treaty) -> list[Event]:
-    return [step.event for step in treaty.history if step.event is not None]
-
-
-def _folder_of(briefing_file: str, kind_folder: str) -> str:
-    """The data folder of a kind, next to briefing.yaml: data/events/."""
-    return posixpath.join(posixpath.dirname(briefing_file), kind_folder) + "/"
 
 
 def render_print(site: Site) -> list[Page]:
     """The whole briefing on one page, for paper; left out of search, which finds each record on its own page."""
-    b = site.briefing
-    by_kind = {kind: tuple(a for a in b.actors if a.kind == kind) for kind in labels.ACTOR_KIND}
+    b, w = site.briefing, site.words
+    by_kind = {kind: tuple(a for a in b.actors if a.kind == kind) for kind in w.raw("labels.actor_kind")}
     return [
         site.page(
             "print.md.j2",
-            "imprimer.md",
-            title="Version imprimable",
-            description=f"Tout le dossier sur une page : {b.description}",
+            site.places.page("print"),
+            title=w("print.title"),
+            description=w("print.description", description=b.description),
             data_file=posixpath.dirname(b.data_file) + "/",
             meta={"search": {"exclude": True}},
             shows=[
@@ -292,3 +297,38 @@ def render_print(site: Site) -> list[Page]:
             full_limit=PRINT_IN_FULL,
         )
     ]
+
+
+def _has_kind(briefing: Briefing, kind: str) -> bool:
+    """Whether the briefing holds records of `kind` (the briefing and events always count)."""
+    optional = {"actor": briefing.actors, "source": briefing.sources, "treaty": briefing.treaties}
+    return bool(optional.get(kind, True)) and (kind != "question" or bool(briefing.questions))
+
+
+def _shown_by_treaty(treaty: Treaty) -> list[str]:
+    """The records a treaty page shows besides its events: the treaty, its parties, its sources."""
+    citations = [c for step in treaty.history for c in step.citations]
+    citations += [c for provision in treaty.provisions for c in provision.citations]
+    return [
+        treaty.data_file,
+        *(actor.data_file for actor in (*treaty.parties, *treaty.signatories)),
+        *(step.party.data_file for step in treaty.history if step.party),
+        *(citation.source.data_file for citation in citations),
+    ]
+
+
+def _since_start(treaty: Treaty, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The events that come after the treaty was signed, or adopted (all of them before that)."""
+    start = treaty.start
+    if start is None:
+        return events
+    return tuple(e for e in events if e.dating.sort_key > start.dating.sort_key)
+
+
+def treaty_events(treaty: Treaty) -> list[Event]:
+    return [step.event for step in treaty.history if step.event is not None]
+
+
+def _folder_of(briefing_file: str, kind_folder: str) -> str:
+    """The data folder of a kind, next to briefing.yaml: data/events/."""
+    return posixpath.join(posixpath.dirname(briefing_file), kind_folder) + "/"

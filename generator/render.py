@@ -1,4 +1,8 @@
-"""Render the briefing into Markdown pages: pure, deterministic, from the templates in files."""
+"""Render the briefing into Markdown pages: pure, deterministic, from the templates in files.
+
+Each language has its environment: the same templates, with its words (`w`, see words.py) and
+its links (`links`, see links.py) as globals, and its typography applied to every value shown.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -15,11 +20,10 @@ import frontmatter
 import jinja2
 from markupsafe import Markup
 
-from . import labels
-from .dates import french_on
 from .escape import markdown_paragraphs, markdown_text, plain_attribute, safe_url
-from .links import LINKS
+from .links import Links, Places
 from .slug import key
+from .words import Words, words_for
 from .write import MARKER, Page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -28,16 +32,6 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 def _slug(value: object) -> Markup:
     """An id or a theme as it goes in anchors and attributes; spellings of one theme fold into one."""
     return Markup(key(str(value)))
-
-
-def plural(number: int, singular: str, many: str | None = None) -> str:
-    """The word for `number` of things: French puts 0 and 1 in the singular."""
-    return singular if number < 2 else many or singular + "s"
-
-
-def count_of(number: int, singular: str, many: str | None = None) -> str:
-    """'1 événement', '2 événements'."""
-    return f"{number} {plural(number, singular, many)}"
 
 
 def short_title(title: str) -> str:
@@ -49,11 +43,6 @@ def short_title(title: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"\s*[,:;]\s")
-
-
-def elide_de(text: str) -> str:
-    """'de mars 2024' but 'd'octobre 2023'."""
-    return f"d'{text}" if text[:1].lower() in "aeiouyéèêh" else f"de {text}"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -69,37 +58,63 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
+def places_for(words: Words) -> Places:
+    return Places(words.raw("paths"), words.raw("files"))
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What pages of one language are rendered with: the templates, the words, the links."""
+
+    env: jinja2.Environment
+    words: Words
+    links: Links
+
+
+def environment(language: str) -> jinja2.Environment:
+    return kit(language).env
+
+
 @cache
-def environment() -> jinja2.Environment:
+def kit(language: str) -> Kit:
+    """The templates' environment for the briefing's `language` (a BCP 47 tag)."""
+    words = words_for(language)
+    links = Links(places_for(words))
+
+    @lru_cache(maxsize=65536)  # names, titles and labels recur on many pages
+    def shown(value: str) -> Markup:
+        return markdown_text(words.typeset(value))
+
+    def finalize(value: object) -> Markup:
+        """Every {{ value }} shows as text in the language's typography, unless it is Markup already."""
+        return value if isinstance(value, Markup) else shown(str(value))
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         bytecode_cache=_bytecode_cache(),
         autoescape=True,  # macros then return Markup, so their output is not escaped twice
-        finalize=markdown_text,  # every {{ value }} shows as text unless it is Markup already
+        finalize=finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["paragraphs"] = markdown_paragraphs
+    env.filters["paragraphs"] = lambda text: markdown_paragraphs(words.typeset(text))
     env.filters["slug"] = _slug
     env.filters["slugs"] = lambda values: Markup(" ".join(sorted({_slug(v) for v in values})))
     env.filters["path"] = lambda value: Markup(quote(str(value)))
     env.filters["url"] = safe_url
-    env.filters["count_of"] = count_of
-    env.filters["plural"] = plural
-    env.filters["de"] = elide_de
     env.filters["short_title"] = short_title
-    env.filters["on"] = french_on
-    env.globals["labels"] = labels.ALL
-    env.globals["links"] = LINKS
-    return env
+    env.globals["w"] = words
+    env.globals["links"] = links
+    return Kit(env, words, links)
 
 
 def render_page(
     template: str,
     path: str,
     *,
+    language: str,
     title: str,
     description: str,
     data_file: str,
@@ -108,7 +123,8 @@ def render_page(
     **context: Any,
 ) -> Page:
     """Render one template into a page with its front matter; `finish` rewrites the body first."""
-    body = environment().get_template(template).render(page_path=path, **context)
+    env, words = kit(language).env, kit(language).words
+    body = env.get_template(template).render(page_path=path, **context)
     if finish is not None:
         body = finish(body)
     # Templates may leave extra blank lines around their blocks; one is what Markdown needs.
@@ -116,8 +132,8 @@ def render_page(
         body = body.replace("\n\n\n", "\n\n")
     post = frontmatter.Post(
         body.strip() + "\n",
-        title=plain_attribute(title),
-        description=plain_attribute(description),
+        title=plain_attribute(words.typeset(title)),
+        description=plain_attribute(words.typeset(description)),
         data_file=data_file,
         generator=MARKER,
         **(meta or {}),

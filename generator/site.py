@@ -17,10 +17,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .links import ROOT, SiteUrls, to_root
+from .links import ROOT, Links, SiteUrls, to_root
 from .model import Actor, Briefing, Event, Question, Source, Treaty
-from .render import environment, render_page
+from .render import kit, render_page
 from .slug import slugify
+from .words import Words
 from .write import Page
 
 # The event macros of macros.md.j2 that Site renders, and those that show linked records
@@ -54,7 +55,11 @@ class Site:
         self.urls = urls or SiteUrls.at()
         self._intact = intact or (lambda path: False)
         self._previous = previous or (lambda path: None)
-        self._macros = environment().get_template("macros.md.j2").module
+        tools = kit(briefing.language)
+        self.words: Words = tools.words
+        self.links: Links = tools.links
+        self.places = self.links.places
+        self._macros = tools.env.get_template("macros.md.j2").module
         self._digests = digests or {}
         self._remembered = remembered or {}
         self._layouts = {key.rsplit(" ", 1)[0]: key for key in self._remembered if key.startswith("layout ")}
@@ -119,7 +124,9 @@ class Site:
         digests (no cache), when nothing is remembered."""
         if not self._digests:
             return None
-        return f"{name} " + hashlib.sha1(repr(tuple(shown)).encode(), usedforsecurity=False).hexdigest()
+        # The language is in every key: the same record reads otherwise in another language.
+        text = repr((self.words.tag, tuple(shown)))
+        return f"{name} " + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
     def digests_of(self, records: Iterable[Actor | Source | Treaty | Question]) -> list[str]:
         return [self.digest(record.data_file) for record in records]
@@ -231,7 +238,15 @@ class Site:
         def finish(body: str) -> str:
             return self._name_sources(body).replace(ROOT, root)
 
-        return render_page(template, path, briefing=self.briefing, fragments=self, finish=finish, **kwargs)
+        return render_page(
+            template,
+            path,
+            language=self.briefing.language,
+            briefing=self.briefing,
+            fragments=self,
+            finish=finish,
+            **kwargs,
+        )
 
     def _name_sources(self, body: str) -> str:
         """Name each source a citation marker stands for (macros.md.j2, `citations`): in full at
@@ -250,7 +265,7 @@ class Site:
 
 def _line_fields(event: Event, *, with_filters: bool) -> tuple[object, ...]:
     """What an event's one-line form shows (macros event_row, event_item): its key is made of these."""
-    fields: tuple[object, ...] = (event.id, event.when, event.certainty, event.title, event.status, event.context)
+    fields: tuple[object, ...] = (event.id, event.dating, event.certainty, event.title, event.status, event.context)
     if with_filters:
         fields += (event.year, [a.id for a in (*event.actors, *event.according_to)], event.tags)
     return fields

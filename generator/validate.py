@@ -38,6 +38,7 @@ REFERENCES: dict[str, list[tuple[Path, str]]] = {
         (("parties", "*"), "actor"),
         (("signatories", "*"), "actor"),
         (("status_history", "*", "event"), "event"),
+        (("status_history", "*", "party"), "actor"),
         (("status_history", "*", "sources", "*", "source"), "source"),
         (("provisions", "*", "sources", "*", "source"), "source"),
     ],
@@ -332,6 +333,12 @@ def _check_within(doc: Document) -> list[Problem]:
     """Check references inside one record: provision ids, affiliations to oneself."""
     problems: list[Problem] = []
     if doc.kind == "treaty":
+        parties = doc.data.get("parties")
+        parties = parties if isinstance(parties, list) else []
+        for path, party in walk(doc.data, ("status_history", "*", "party")):
+            if party not in parties:
+                message = f"{quoted(party)} is not one of the treaty's parties; add it to parties"
+                problems.append(_problem(doc, path, message))
         seen: set[Value] = set()
         for path, provision_id in walk(doc.data, ("provisions", "*", "id")):
             if provision_id in seen:

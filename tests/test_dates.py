@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import Dating, PartialDate, french_on
+from generator.dates import Dating, PartialDate
+from generator.words import words_for
 
 P = PartialDate.parse
+FR = words_for("fr")
 
 
 def dating(date: str, *, end: str | None = None, low: str | None = None, high: str | None = None) -> Dating:
@@ -33,14 +35,14 @@ def dating(date: str, *, end: str | None = None, low: str | None = None, high: s
     ],
 )
 def test_dates_read_as_exact_french(value: Dating, words: str) -> None:
-    assert value.french() == words
+    assert FR.dating(value) == FR.typeset(words)
 
 
 def test_after_a_verb_a_bounded_date_reads_the_same() -> None:
-    assert french_on(dating("2024-06-19")) == "le 19 juin 2024"
-    assert french_on(dating("2024-06")) == "en juin 2024"
-    assert french_on(dating("2024", low="2024-06-17")) == "en 2024, au plus tôt le 17 juin"
-    assert french_on(P("2019")) == "en 2019"
+    assert FR.on(dating("2024-06-19")) == "le 19 juin 2024"
+    assert FR.on(dating("2024-06")) == "en juin 2024"
+    assert FR.on(dating("2024", low="2024-06-17")) == "en 2024, au plus tôt le 17 juin"
+    assert FR.on(P("2019")) == "en 2019"
 
 
 def test_bounds_give_the_days_it_may_fall_on() -> None:

@@ -39,10 +39,21 @@ from generator.load import load_documents
 from generator.model import Briefing, Event
 from generator.pipeline import generate, read_briefing
 from generator.site import Site
+from generator.words import words_for
 from tests.conftest import FIXTURE, ROOT
 from tests.test_site import build, make_project
 
 SITE_URL = "https://example.org/briefing/"
+# The exports of the French fixture briefing, where its catalogue puts them.
+EXPORT_DIR = "donnees"
+DOSSIER = f"{EXPORT_DIR}/dossier.json"
+CALENDAR = f"{EXPORT_DIR}/evenements.ics"
+FEED = f"{EXPORT_DIR}/flux.xml"
+CSV_FILES = {
+    "event": f"{EXPORT_DIR}/evenements.csv",
+    "actor": f"{EXPORT_DIR}/acteurs.csv",
+    "source": f"{EXPORT_DIR}/sources.csv",
+}
 SCHEMA_DIR = ROOT / "generator" / "schemas"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -443,7 +454,7 @@ def test_feed_is_valid_atom_with_absolute_links_to_each_event(donnees: Path, bri
 
 def test_feed_keeps_the_latest_events_only(briefing: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(feed_module, "FEED_SIZE", 2)
-    parsed = feedparser.parse(render_exports(briefing)[export.FEED])
+    parsed = feedparser.parse(render_exports(briefing)[FEED])
     assert [entry.link for entry in parsed.entries] == [page_of(e) for e in reversed(briefing.events[-2:])]
 
 
@@ -471,12 +482,12 @@ def test_rendering_is_deterministic(briefing: Briefing) -> None:
 
 def test_hostile_data_still_gives_files_that_parse() -> None:
     files = render_exports(read_briefing(HOSTILE))
-    parsed = feedparser.parse(files[export.FEED])
+    parsed = feedparser.parse(files[FEED])
     assert not parsed.bozo and parsed.entries[0].title.endswith(")")
     assert "<script>" in parsed.entries[0].title, "shown as text, not markup"
-    assert len(vobject.readOne(files[export.CALENDAR].decode("utf-8")).vevent_list) == 1
-    json.loads(files[export.DOSSIER])
-    _, rows = read_csv_bytes(files[export.CSV_FILES["source"]])
+    assert len(vobject.readOne(files[CALENDAR].decode("utf-8")).vevent_list) == 1
+    json.loads(files[DOSSIER])
+    _, rows = read_csv_bytes(files[CSV_FILES["source"]])
     assert rows[0]["url"] == "https://example.org/a?b=\"><script>alert('url')</script>"
 
 
@@ -592,10 +603,7 @@ def test_the_data_page_documents_every_field_of_every_schema(site: Path) -> None
             assert required_words.startswith("oui") if required else True, (kind, name)
             if not required:
                 assert required_words == "non" or required_words.startswith("oui, si "), (kind, name)
-            if description != "—":
-                assert description == one_line(prop["description"]), (kind, name)
-            else:  # only a reference may leave out the description of the id it is made of
-                assert not prop.get("description") or prop.get("pattern") == ID_PATTERN, (kind, name)
+            assert description not in ("—", "", one_line(prop.get("description", ""))), (kind, name)  # in French
             for code in prop.get("enum", []):
                 assert code in values, (kind, name, code)
             assert kind_words, (kind, name)
@@ -628,8 +636,8 @@ def test_generate_writes_the_exports_for_the_site_address_mkdocs_reads(
     written = {p.relative_to(docs).as_posix() for p in (docs / "donnees").rglob("*") if p.is_file()}
     expected = render_exports(read_briefing(project / "data"))
     assert written - {"donnees/index.md"} == set(expected)
-    dossier = (project / "docs" / export.DOSSIER).read_bytes()
-    assert dossier == expected[export.DOSSIER]
+    dossier = (project / "docs" / DOSSIER).read_bytes()
+    assert dossier == expected[DOSSIER]
     assert json.loads(dossier)["$schema"].startswith(SITE_URL)
 
 
@@ -641,7 +649,7 @@ def test_the_exports_follow_the_site_address(project: Path, monkeypatch: pytest.
     outcome = generate(project / "data", project / "docs")
     addressed = {path for path in render_exports(read_briefing(project / "data")) if "/schemas/" not in path}
     assert addressed <= set(outcome.written)  # the record schemas hold no address: they stay
-    assert "https://one.example" not in (project / "docs" / export.FEED).read_text(encoding="utf-8")
+    assert "https://one.example" not in (project / "docs" / FEED).read_text(encoding="utf-8")
 
 
 def test_editing_one_event_remakes_its_entries_only(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -650,11 +658,11 @@ def test_editing_one_event_remakes_its_entries_only(project: Path, monkeypatch: 
     generate(project / "data", project / "docs")
     event = project / "data/events/2024/2024-03-05-signature-accord.yaml"
     event.write_text(event.read_text("utf-8").replace("title: Signature", "title: Conclusion"), "utf-8")
-    monkeypatch.setattr(calendar_module, "description", lambda e, urls: made.append(e.id) or real(e, urls))
+    monkeypatch.setattr(calendar_module, "description", lambda e, *rest: made.append(e.id) or real(e, *rest))
     outcome = generate(project / "data", project / "docs")
     assert made == ["2024-03-05-signature-accord"]  # the other entries are remembered
-    assert {export.CALENDAR, export.DOSSIER, export.FEED} <= set(outcome.written)
-    assert "Conclusion de l'accord" in (project / "docs" / export.CALENDAR).read_text(encoding="utf-8")
+    assert {CALENDAR, DOSSIER, FEED} <= set(outcome.written)
+    assert "Conclusion de l'accord" in (project / "docs" / CALENDAR).read_text(encoding="utf-8")
 
 
 def test_folding_is_icalendar_s_own() -> None:
@@ -671,7 +679,7 @@ def test_folding_is_icalendar_s_own() -> None:
 
 def test_the_data_page_says_when_a_bounded_date_needs_its_note() -> None:
     for kind, name in (("event", "date_note"), ("treaty", "status_history[].date_note")):
-        (doc,) = [k for k in kind_docs() if k.kind == kind]
+        (doc,) = [k for k in kind_docs(words_for("fr")) if k.kind == kind]
         (field,) = [f for f in doc.fields if f.name == name]
         assert field.required == (
             "oui, si date_certainty vaut approximate ou inferred ou si not_before est renseigné "

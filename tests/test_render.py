@@ -93,7 +93,7 @@ def test_readers_see_neither_the_archive_file_nor_an_unknown_outlet_in_citations
 def test_the_home_page_puts_the_subject_before_its_context(pages: list[Page]) -> None:
     home = next(p.text for p in pages if p.path == "index.md")
     latest = home.split("## Derniers développements", 1)[1].split("[Toute la chronologie", 1)[0]
-    subject, context = latest.split("**Dans le contexte :**")
+    subject, context = latest.split("**Dans le contexte\u00a0:**")
     assert "Signature de l'accord de pêche" in subject and "bf-context" not in subject
     assert "Une tempête ferme le port" in context and "bf-context" in context
 
@@ -103,4 +103,4 @@ def test_a_bounded_date_reads_in_words_wherever_the_event_shows(pages: list[Page
         text = next(p.text for p in pages if p.path == path)
         assert "entre le 10 et le 14 février 2024" in text, path
     treaty = next(p.text for p in pages if p.path == "traites/accord-peche.md")
-    assert "**Statut actuel :** En vigueur (entre le 5 et le 6 mars 2024)" in treaty
+    assert "**Statut actuel\u00a0:** En vigueur (entre le 5 et le 6 mars 2024)" in treaty

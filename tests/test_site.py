@@ -26,19 +26,15 @@ REPO = "https://example.org/team/briefing"
 
 
 def make_project(folder: Path, data: Path = FIXTURE) -> Path:
-    """A project like ours: mkdocs.yml, hand-written docs, theme overrides, and the given data."""
+    """A project like ours: mkdocs.yml, the docs the repository holds (assets), theme overrides, and
+    the given data; generate writes every page."""
     shutil.copytree(data, folder / "data")
-    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*_generated_names()))
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("generator/mkdocs_hooks.py", str(ROOT / "generator" / "mkdocs_hooks.py"))
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
-
-
-def _generated_names() -> list[str]:
-    generated = ["index.md", "imprimer.md", "chronologie", "acteurs", "traites", "questions", "sources", "donnees"]
-    return [".generated.json", *generated]
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -127,7 +123,7 @@ def test_edit_links_open_the_yaml_record(site: Path) -> None:
     assert f'<a class="bf-edit" href="{REPO}/edit/main/data/events/2024/2024-03-05-signature-accord.yaml">' in year
     assert f'href="{REPO}/tree/main/data/events/2024/"' in year
     methode = (site / "methode/index.html").read_text(encoding="utf-8")
-    assert f'href="{REPO}/edit/main/docs/methode.md"' in methode
+    assert f'href="{REPO}/edit/main/generator/locales/fr.yaml"' in methode  # its text is the catalogue's
 
 
 def test_without_a_repository_there_are_no_edit_links(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_editing_one_event_rewrites_only_pages_that_show_it(project: Path, run: 
 
 def test_stale_pages_are_removed_and_hand_written_pages_kept(project: Path, run: Run) -> None:
     docs = project / "docs"
-    (docs / "methode.md").write_text("# Méthode\n", encoding="utf-8")
+    (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
     (docs / "acteurs").mkdir()
     (docs / "acteurs" / "note.md").write_text("# Note écrite à la main\n", encoding="utf-8")
     assert run("generate")[0] == 0
@@ -79,7 +79,7 @@ def test_stale_pages_are_removed_and_hand_written_pages_kept(project: Path, run:
     assert status == 0
     assert "1 removed" in out
     assert not (docs / "acteurs" / "agence-valmont.md").exists()
-    assert (docs / "methode.md").read_text(encoding="utf-8") == "# Méthode\n"
+    assert (docs / "notes.md").read_text(encoding="utf-8") == "# Notes\n"
     assert (docs / "acteurs" / "note.md").read_text(encoding="utf-8") == "# Note écrite à la main\n"
 
 

@@ -24,30 +24,9 @@ from __future__ import annotations
 from ..site import Site
 from ..write import Page
 from . import calendar, feed, records, schemas, tables
-from .names import (
-    CALENDAR,
-    CSV_FILES,
-    DOSSIER,
-    DOSSIER_SCHEMA,
-    EXPORT_DIR,
-    FEED,
-    FEED_SIZE,
-    FORMAT_VERSION,
-    SCHEMAS,
-)
+from .names import CSV_FILES, DOSSIER_SCHEMA, FEED_SIZE, FORMAT_VERSION
 
-__all__ = [
-    "CALENDAR",
-    "CSV_FILES",
-    "DOSSIER",
-    "DOSSIER_SCHEMA",
-    "EXPORT_DIR",
-    "FEED",
-    "FEED_SIZE",
-    "FORMAT_VERSION",
-    "SCHEMAS",
-    "render_exports",
-]
+__all__ = ["CSV_FILES", "DOSSIER_SCHEMA", "FEED_SIZE", "FORMAT_VERSION", "render_exports"]
 
 
 def render_exports(site: Site) -> list[Page]:

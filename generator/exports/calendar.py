@@ -13,12 +13,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..links import event_target
 from ..model import Event
 from ..site import Site
 from ..write import Page
 from .entries import description, headline, revised
-from .names import CALENDAR
 
 if TYPE_CHECKING:
     import icalendar
@@ -44,7 +42,7 @@ def render_calendar(site: Site, data_folder: str) -> Page:
         key = site.export_key(e)
         pieces.append((f"{e.id} {key}" if key else None, _entry_maker(site, e)))
     pieces.append((None, lambda: end))
-    return site.pieces(CALENDAR, pieces, data_file=data_folder)
+    return site.pieces(site.places.export("calendar"), pieces, data_file=data_folder)
 
 
 def _frame(site: Site) -> tuple[str, str]:
@@ -53,7 +51,7 @@ def _frame(site: Site) -> tuple[str, str]:
 
     b = site.briefing
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//briefing-generator//donnees//FR")
+    cal.add("prodid", f"-//briefing-generator//{site.places.paths['data']}//{site.words.tag.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     # icalendar escapes only the properties it knows as text; these names it passes through raw.
@@ -77,15 +75,15 @@ def _entry_text(site: Site, e: Event) -> str:
     entry.add("dtstamp", revised(e))
     entry.add("dtstart", start)  # a date, not a datetime: VALUE=DATE, all day
     entry.add("dtend", end)
-    entry.add("summary", headline(e))
-    entry.add("description", description(e, site.urls))
+    entry.add("summary", headline(e, site.words.plain()))
+    entry.add("description", description(e, site.urls, site.places, site.words.plain()))
     if e.location:
         entry.add("location", e.location)
     if e.tags:
         entry.add("categories", list(e.tags))
     entry.add("status", _ICAL_STATUS[e.status])
     entry.add("transp", "TRANSPARENT")  # a month-long entry must not mark the month busy
-    entry.add("url", site.urls.address(event_target(e)))
+    entry.add("url", site.urls.address(site.places.event(e)))
     return "".join(_lines(entry))
 
 

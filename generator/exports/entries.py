@@ -1,27 +1,27 @@
-"""An event in plain text, as the calendar and the feed give it."""
+"""An event in plain text, as the calendar and the feed give it, in the briefing's language."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .. import labels
-from ..links import SiteUrls, event_target
+from ..links import Places, SiteUrls
 from ..model import Event, Source
+from ..words import Words
 
 
-def headline(e: Event) -> str:
+def headline(e: Event, w: Words) -> str:
     """The title with what a calendar would otherwise hide: status and how precise the date is."""
-    text = e.title if e.status == "occurred" else f"[{labels.EVENT_STATUS[e.status]}] {e.title}"
+    text = e.title if e.status == "occurred" else f"[{w.table('labels.event_status')[e.status]}] {e.title}"
     precisions = {d.precision for d in (e.date, e.end_date) if d}
     notes = []
     if e.dating.bounded:
-        notes.append(f"{e.when}, {labels.UNKNOWN_DAY['bounded']}")
+        notes.append(f"{w.dating(e.dating)}, {w('exports.unknown_day.bounded')}")
     elif "year" in precisions:
-        notes.append(f"{e.when}, {labels.UNKNOWN_DAY['year']}")
+        notes.append(f"{w.dating(e.dating)}, {w('exports.unknown_day.year')}")
     elif "month" in precisions:
-        notes.append(f"{e.when}, {labels.UNKNOWN_DAY['month']}")
+        notes.append(f"{w.dating(e.dating)}, {w('exports.unknown_day.month')}")
     if e.certainty != "exact":
-        notes.append(f"date {labels.CERTAINTY[e.certainty]}")
+        notes.append(w("exports.date", certainty=w.table("labels.certainty")[e.certainty]))
     return text + (f" ({', '.join(notes)})" if notes else "")
 
 
@@ -36,28 +36,29 @@ def revised(e: Event) -> dt.datetime:
     return dt.datetime.combine(latest, dt.time(), tzinfo=dt.UTC)
 
 
-def description(e: Event, urls: SiteUrls) -> str:
+def description(e: Event, urls: SiteUrls, places: Places, w: Words) -> str:
     """The event in plain text, for the calendar entry and the feed."""
-    lines = [f"{e.when} · {labels.EVENT_STATUS[e.status]}"]
+    lines = [f"{w.dating(e.dating)} · {w.table('labels.event_status')[e.status]}"]
     if e.dating.bounded:
-        lines.append(labels.SPAN_NOTE["bounded"])
+        lines.append(w("exports.span_note.bounded"))
     elif e.date.precision != "day" or (e.end_date and e.end_date.precision != "day"):
-        lines.append(labels.SPAN_NOTE["period"])
-    if e.date_note and (e.certainty != "exact" or e.dating.bounded):
-        certainty = labels.CERTAINTY[e.certainty]
-        lines.append(f"Date {certainty} : {e.date_note}" if certainty else f"Date : {e.date_note}")
+        lines.append(w("exports.span_note.period"))
+    if e.date_note and e.certainty != "exact":
+        lines.append(w("exports.date_note", certainty=w.table("labels.certainty")[e.certainty], note=e.date_note))
+    elif e.date_note and e.dating.bounded:
+        lines.append(w("exports.date_note_bounded", note=e.date_note))
     lines += ["", e.summary.strip(), ""]
     if e.according_to:
-        lines.append("Selon : " + ", ".join(a.name for a in e.according_to))
+        lines.append(w("exports.according_to", names=", ".join(a.name for a in e.according_to)))
     if e.actors:
-        lines.append("Acteurs : " + ", ".join(a.name for a in e.actors))
-    lines.append("Sources : " + " ; ".join(_source_words(c.source) for c in e.citations))
-    lines += ["", urls.address(event_target(e))]
+        lines.append(w("exports.actors", names=", ".join(a.name for a in e.actors)))
+    lines.append(w("exports.sources", sources=" ; ".join(_source_words(c.source, w) for c in e.citations)))
+    lines += ["", urls.address(places.event(e))]
     return "\n".join(lines)
 
 
-def _source_words(s: Source) -> str:
+def _source_words(s: Source, w: Words) -> str:
     """A source as a reader can look for it: its title, then its author, outlet and date when known."""
-    outlet = f"{s.outlet} ({labels.INFERRED_OUTLET})" if s.outlet and s.outlet_inferred else s.outlet
-    known = [s.author, outlet, s.published.french()]
+    outlet = f"{s.outlet} ({w('exports.outlet_inferred')})" if s.outlet and s.outlet_inferred else s.outlet
+    known = [s.author, outlet, w.date(s.published)]
     return f"{s.title} ({', '.join(word for word in known if word)})"

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import PartialDate
-from ..links import SiteUrls, actor_target, event_target, question_target, source_target, treaty_target
 from ..model import Actor, Briefing, Citation, Event, Question, Source, Treaty
 from ..site import Site
 from ..write import Page
-from .names import DOSSIER, DOSSIER_KEYS, DOSSIER_SCHEMA, FORMAT_VERSION, SCHEMAS
+from .names import DOSSIER_KEYS, DOSSIER_SCHEMA, FORMAT_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +32,20 @@ class Exported:
 
 def exported(site: Site, kind: str) -> list[Exported]:
     """The records of `kind` in the order of the exports: events oldest first, the others by id."""
-    b, urls = site.briefing, site.urls
+    b, urls, places = site.briefing, site.urls, site.places
     base = urls.base
+    where: dict[str, Callable[[Any], str]] = {
+        "actor": places.actor,
+        "source": places.source,
+        "treaty": places.treaty,
+        "question": places.question,
+    }
 
-    def of(record: Any, build: Callable[[Any, Briefing, SiteUrls], dict[str, Any]], files: list[str]) -> Exported:
+    def of(record: Any, build: Callable[[Any, Briefing, str], dict[str, Any]], files: list[str]) -> Exported:
         shown = (base, *(site.digest(file) for file in files))
         name = f"{kind} {record.id}"
-        return Exported(kind, record.id, shown, lambda: site.once(name, lambda: build(record, b, urls)))
+        page = urls.address(where[kind](record))
+        return Exported(kind, record.id, shown, lambda: site.once(name, lambda: build(record, b, page)))
 
     if kind == "event":
         return [Exported(kind, e.id, (site.export_key(e),), _event_fields(site, e)) for e in b.events]
@@ -56,7 +62,8 @@ def exported(site: Site, kind: str) -> list[Exported]:
 
 
 def _event_fields(site: Site, e: Event) -> Callable[[], dict[str, Any]]:
-    return lambda: site.once(f"event {e.id}", lambda: event_record(e, site.briefing, site.urls))
+    page = site.urls.address(site.places.event(e))
+    return lambda: site.once(f"event {e.id}", lambda: event_record(e, site.briefing, page))
 
 
 def _shown_by_treaty(t: Treaty) -> list[str]:
@@ -81,7 +88,8 @@ def render_dossier(site: Site, data_folder: str) -> Page:
         featured_events=[_event_ref(e) for e in b.featured],
         page=urls.base,
     )
-    head = "{" + f'"$schema": {_dumps(f"{urls.base}{SCHEMAS}/{DOSSIER_SCHEMA}")}, "version": {FORMAT_VERSION},\n'
+    schema = urls.address(f"{site.places.schemas()}/{DOSSIER_SCHEMA}")
+    head = "{" + f'"$schema": {_dumps(schema)}, "version": {FORMAT_VERSION},\n'
     pieces: list[tuple[str | None, Callable[[], str]]] = [_fixed(head + f'"briefing": {_dumps(briefing)}')]
     for kind, key in DOSSIER_KEYS.items():
         if kind == "briefing":
@@ -93,7 +101,7 @@ def render_dossier(site: Site, data_folder: str) -> Page:
             pieces.append(_fixed(",\n" if index < len(records) - 1 else "\n"))
         pieces.append(_fixed("]"))
     pieces.append(_fixed("}\n"))
-    return site.pieces(DOSSIER, pieces, data_file=data_folder)
+    return site.pieces(site.places.export("dossier"), pieces, data_file=data_folder)
 
 
 def piece_key(record: Exported) -> str | None:
@@ -136,7 +144,7 @@ def _citation(c: Citation) -> dict[str, Any]:
     return _present(source=_titled(c.source.id, c.source.title), quote=c.quote, note=c.note, weak=c.weak)
 
 
-def event_record(e: Event, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+def event_record(e: Event, b: Briefing, page: str) -> dict[str, Any]:
     treaties = []
     for link in e.treaty_links:
         treaty = b.treaties_by_id[link.treaty_id]
@@ -167,7 +175,7 @@ def event_record(e: Event, b: Briefing, site: SiteUrls) -> dict[str, Any]:
         outcome_of=_event_ref(b.events_by_id[e.outcome_of]) if e.outcome_of else None,
         treaties=treaties,
         sources=[_citation(c) for c in e.citations],
-        page=site.address(event_target(e)),
+        page=page,
     )
 
 
@@ -175,7 +183,7 @@ def _iso(date: PartialDate | None) -> str | None:
     return date.iso if date else None
 
 
-def actor_record(a: Actor, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+def actor_record(a: Actor, b: Briefing, page: str) -> dict[str, Any]:
     return _present(
         id=a.id,
         name=a.name,
@@ -184,11 +192,11 @@ def actor_record(a: Actor, b: Briefing, site: SiteUrls) -> dict[str, Any]:
         aliases=list(a.aliases),
         description=a.description,
         affiliations=[{"actor": _named(b.actors_by_id[f.actor_id]), "relation": f.relation} for f in a.affiliations],
-        page=site.address(actor_target(a)),
+        page=page,
     )
 
 
-def source_record(s: Source, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+def source_record(s: Source, b: Briefing, page: str) -> dict[str, Any]:
     return _present(
         id=s.id,
         title=s.title,
@@ -204,11 +212,11 @@ def source_record(s: Source, b: Briefing, site: SiteUrls) -> dict[str, Any]:
         notes=s.notes,
         credits=list(s.credits),
         archive=s.archive,
-        page=site.address(source_target(s)),
+        page=page,
     )
 
 
-def treaty_record(t: Treaty, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+def treaty_record(t: Treaty, b: Briefing, page: str) -> dict[str, Any]:
     history = [
         _present(
             status=step.status,
@@ -236,11 +244,11 @@ def treaty_record(t: Treaty, b: Briefing, site: SiteUrls) -> dict[str, Any]:
         signatories=[_named(a) for a in t.signatories],
         status_history=history,
         provisions=provisions,
-        page=site.address(treaty_target(t)),
+        page=page,
     )
 
 
-def question_record(q: Question, b: Briefing, site: SiteUrls) -> dict[str, Any]:
+def question_record(q: Question, b: Briefing, page: str) -> dict[str, Any]:
     return _present(
         id=q.id,
         question=q.question,
@@ -250,5 +258,5 @@ def question_record(q: Question, b: Briefing, site: SiteUrls) -> dict[str, Any]:
         evidence=[_present(event=_event_ref(ev.event), stance=ev.stance, note=ev.note) for ev in q.evidence],
         answer=q.answer,
         sources=[_citation(c) for c in q.citations],
-        page=site.address(question_target(q)),
+        page=page,
     )

@@ -9,42 +9,28 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .. import labels
 from ..schema import SCHEMA_DIR, SCHEMA_FILES, load_schema
 from ..site import Site
 from ..validate import REFERENCES
+from ..words import Words
 from ..write import Page
-from .names import CSV_FILES, DOSSIER_KEYS, DOSSIER_SCHEMA, FORMAT_VERSION, SCHEMAS
+from .names import CSV_FILES, DOSSIER_KEYS, DOSSIER_SCHEMA, FORMAT_VERSION
 from .tables import csv_columns
 
-HEADINGS = {
-    "briefing": "Le dossier",
-    "event": "Événements",
-    "actor": "Acteurs",
-    "source": "Sources",
-    "treaty": "Traités",
-    "question": "Questions",
-}
 # A reference to another record becomes, in dossier.json, this object instead of the bare id.
 SHAPES = {"actor": "named", "event": "titled", "source": "titled", "treaty": "titled", "provision": "titled"}
 SHAPE_WORDS = {"named": "{id, name}", "titled": "{id, title}"}
-_OF = {
-    "actor": "d'un acteur",
-    "event": "d'un événement",
-    "source": "d'une source",
-    "treaty": "d'un traité",
-    "provision": "d'une disposition du traité",
-}
 
 
 def render_schemas(site: Site, data_folder: str) -> list[Page]:
     """The record schemas, byte for byte (their relative $refs keep working side by side), and
     dossier.schema.json. They are part of the code: made from nothing the data holds."""
+    folder = site.places.schemas()
     pages = [
-        site.file(f"{SCHEMAS}/{name}", shows=[], make=_reader(name), data_file=data_folder) for name in schema_names()
+        site.file(f"{folder}/{name}", shows=[], make=_reader(name), data_file=data_folder) for name in schema_names()
     ]
     made = site.file(
-        f"{SCHEMAS}/{DOSSIER_SCHEMA}", shows=[], make=lambda: _json(dossier_schema()), data_file=data_folder
+        f"{folder}/{DOSSIER_SCHEMA}", shows=[], make=lambda: _json(dossier_schema()), data_file=data_folder
     )
     return [*pages, made]
 
@@ -196,10 +182,10 @@ def _exported(at: _At, path: FieldPath, references: Mapping[FieldPath, str]) -> 
 @dataclass(frozen=True, slots=True)
 class FieldDoc:
     name: str  # its path in the record: 'sources[].quote'
-    type: str  # in French words
-    required: str  # 'oui', 'non', or the condition that makes it required
+    type: str  # in words of the language
+    required: str  # yes, no, or the condition that makes it required, in words
     description: str
-    values: tuple[tuple[str, str], ...]  # allowed codes, with their French label when there is one
+    values: tuple[tuple[str, str], ...]  # allowed codes, with the label the pages show, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,37 +196,38 @@ class KindDoc:
     title: str
     description: str
     dossier_key: str
-    csv: str | None  # path of its CSV file, if it has one
+    csv: str | None  # the name of its CSV file in the catalogue's `files`, if it has one
     columns: tuple[str, ...]
     fields: tuple[FieldDoc, ...]
 
 
-def kind_docs() -> list[KindDoc]:
-    """What the Données page says of each kind, read from the schemas."""
+def kind_docs(w: Words) -> list[KindDoc]:
+    """What the data page says of each kind: the fields from the schemas, the words from the catalogue."""
     docs = []
     for kind in ("event", "actor", "source", "treaty", "question", "briefing"):  # most read first
         root = _At(SCHEMA_FILES[kind])
-        schema = root.node
         docs.append(
             KindDoc(
                 kind=kind,
-                heading=HEADINGS[kind],
+                heading=w(f"data_page.kinds.{kind}.heading"),
                 schema=SCHEMA_FILES[kind],
-                title=str(schema.get("title", kind)),
-                description=str(schema.get("description", "")),
+                title=str(root.node.get("title", kind)),
+                description=w(f"data_page.kinds.{kind}.description"),
                 dossier_key=DOSSIER_KEYS[kind],
                 csv=CSV_FILES.get(kind),
                 columns=csv_columns(kind) if kind in CSV_FILES else (),
-                fields=tuple(_field_docs(root, "", (), _references(kind))),
+                fields=tuple(_field_docs(root, kind, "", (), _references(kind), w)),
             )
         )
     return docs
 
 
-def _field_docs(at: _At, prefix: str, path: FieldPath, references: Mapping[FieldPath, str]) -> Iterator[FieldDoc]:
+def _field_docs(
+    at: _At, kind: str, prefix: str, path: FieldPath, references: Mapping[FieldPath, str], w: Words
+) -> Iterator[FieldDoc]:
     merged = _merged(at)
     required = set(merged.get("required", []))
-    conditions = _conditions(at)
+    conditions = _conditions(at, w)
     fields = _where(at, "properties")
     for name in merged["properties"]:
         field_at = fields.child(name)
@@ -248,19 +235,36 @@ def _field_docs(at: _At, prefix: str, path: FieldPath, references: Mapping[Field
         field_path = (*path, name)
         yield FieldDoc(
             name=prefix + name,
-            type=_type_words(field_at, field_path, references),
-            required="oui" if name in required else conditions.get(name, "non"),
-            # A reference shows its own description, not the one of the id it is made of.
-            description=str((field_at.node if field_path in references else field).get("description", "")),
-            values=_values(field),
+            type=_type_words(field_at, field_path, references, w),
+            required=(
+                w("data_page.required.yes") if name in required else conditions.get(name, w("data_page.required.no"))
+            ),
+            description=_description(w, kind, prefix + name),
+            values=_values(field, w),
         )
         if "properties" in field:
-            yield from _field_docs(field_at, f"{prefix}{name}.", field_path, references)
+            yield from _field_docs(field_at, kind, f"{prefix}{name}.", field_path, references, w)
         elif "items" in field and "properties" in _merged(_where(field_at, "items")):
-            yield from _field_docs(_where(field_at, "items"), f"{prefix}{name}[].", (*field_path, "*"), references)
+            items = _where(field_at, "items")
+            yield from _field_docs(items, kind, f"{prefix}{name}[].", (*field_path, "*"), references, w)
 
 
-def _conditions(at: _At) -> dict[str, str]:
+def _description(w: Words, kind: str, name: str) -> str:
+    """A field's description: the catalogue's for this kind, else for any kind, from the full path
+    ('status_history[].sources[].quote') to the field's own name ('sources[].quote', 'quote')."""
+    fields = w.raw("data_page.fields")
+    if name in fields.get(kind, {}):
+        return w.typeset(str(fields[kind][name]))
+    shared = fields.get("any", {})
+    parts = name.split("[].")
+    for start in range(len(parts)):
+        candidate = "[].".join(parts[start:])
+        if candidate in shared:
+            return w.typeset(str(shared[candidate]))
+    return ""
+
+
+def _conditions(at: _At, w: Words) -> dict[str, str]:
     """Fields an if/then makes required, with the condition in words."""
     found: dict[str, list[str]] = {}
     for layer in _layers(at):
@@ -268,51 +272,64 @@ def _conditions(at: _At) -> dict[str, str]:
         if "if" in node and "then" in node:
             # Each field the condition names: by the values it must have, or by its mere presence.
             rules = node["if"].get("properties", {})
-            words = " et ".join(
-                f"{name} vaut {' ou '.join(_code(v) for v in rules[name].get('enum', [rules[name].get('const')]))}"
+            words = w.raw("data_page.required.and").join(
+                w(
+                    "data_page.required.value",
+                    field=name,
+                    values=w.raw("data_page.required.or_value").join(
+                        _code(v) for v in rules[name].get("enum", [rules[name].get("const")])
+                    ),
+                )
                 if name in rules
-                else f"{name} est renseigné"
+                else w("data_page.required.filled", field=name)
                 for name in {**dict.fromkeys(node["if"].get("required", [])), **rules}
             )
             for name in node["then"].get("required", []):
                 found.setdefault(name, []).append(words)
-    return {name: "oui, si " + " ou si ".join(conditions) for name, conditions in found.items()}
+    return {
+        name: w("data_page.required.when", conditions=w.raw("data_page.required.or_condition").join(conditions))
+        for name, conditions in found.items()
+    }
 
 
 def _code(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def _type_words(at: _At, path: FieldPath, references: Mapping[FieldPath, str]) -> str:
+def _type_words(at: _At, path: FieldPath, references: Mapping[FieldPath, str], w: Words) -> str:
     s = _merged(at)
     if path in references:
         target = references[path]
-        return f"identifiant {_OF[target]} ; dans dossier.json : {SHAPE_WORDS[SHAPES[target]]}"
+        shape = SHAPE_WORDS[SHAPES[target]]
+        return w("data_page.types.reference", of=w(f"data_page.types.of.{target}"), shape=shape)
     if "enum" in s or "const" in s:
-        return "code (valeurs ci-contre)"
+        return w("data_page.types.code")
     kind = s.get("type")
     if kind == "array" or "items" in s:
         limits = []
         if s.get("uniqueItems"):
-            limits.append("sans doublon")
+            limits.append(w("data_page.types.unique"))
         if s.get("minItems"):
-            limits.append(f"au moins {s['minItems']}")
-        inner = _type_words(_where(at, "items"), (*path, "*"), references)
-        return f"liste{' (' + ', '.join(limits) + ')' if limits else ''} ; chaque élément : {inner}"
+            limits.append(w("data_page.types.at_least", count=s["minItems"]))
+        inner = _type_words(_where(at, "items"), (*path, "*"), references, w)
+        if limits:
+            return w("data_page.types.list_limits", limits=", ".join(limits), item=inner)
+        return w("data_page.types.list", item=inner)
     if kind == "object" or "properties" in s:
-        return "objet (ses champs suivent)"
+        return w("data_page.types.object")
     if kind == "boolean":
-        return "booléen : true ou false"
+        return w("data_page.types.boolean")
     if kind == "integer":
-        return f"entier de {s.get('minimum', '…')} à {s.get('maximum', '…')}"
-    words = "texte" + (f", {s['maxLength']} caractères au plus" if "maxLength" in s else "")
-    if "x-expected" in s or "pattern" in s:
-        words += f" ; attendu : {s.get('x-expected') or s['pattern']}"
+        return w("data_page.types.integer", minimum=s.get("minimum", "…"), maximum=s.get("maximum", "…"))
+    words = w("data_page.types.text_max", max=s["maxLength"]) if "maxLength" in s else w("data_page.types.text")
+    if "x-words" in s:
+        words = w("data_page.types.expected", words=words, expected=w(f"data_page.expected.{s['x-words']}"))
     return words
 
 
-def _values(field: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+def _values(field: Mapping[str, Any], w: Words) -> tuple[tuple[str, str], ...]:
     codes = [str(v) for v in field.get("enum", [field["const"]] if "const" in field else [])]
-    # The French words of the pages, when one label table covers exactly these codes.
-    table = next((t for t in labels.ALL.values() if set(t) == set(codes)), {})
+    # The words the pages show for these codes, when one label table covers them all.
+    tables = [w.table(f"labels.{name}") for name in w.raw("labels")]
+    table = next((t for t in tables if set(codes) <= set(t)), {})
     return tuple((code, table.get(code, "")) for code in codes)

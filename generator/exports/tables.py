@@ -28,7 +28,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_tables(site: Site, data_folder: str) -> list[Page]:
-    return [_table(site, kind, path, data_folder) for kind, path in CSV_FILES.items()]
+    return [_table(site, kind, site.places.export(name), data_folder) for kind, name in CSV_FILES.items()]
 
 
 def _table(site: Site, kind: str, path: str, data_folder: str) -> Page:

@@ -181,7 +181,7 @@ def test_filters_work_from_the_keyboard_alone(page: Any, real_site: Site, briefi
     page.goto(real_site.address("chronologie/"))
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "filtre-acteur":
+        if page.evaluate("document.activeElement.id") == "filtres-actors":
             break
     else:
         pytest.fail("Tab never reached the actor filter")

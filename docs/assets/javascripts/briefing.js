@@ -4,18 +4,25 @@
  * as HTML. Text is only ever set with textContent, and the filters compare ids (slugs) that
  * the generator wrote into data attributes. Without this script the pages read the same: the
  * filter form stays hidden, the full timeline shows, and each event's permanent link works.
+ *
+ * It holds no word of any language: the words come from the page, written by the generator
+ * from the briefing's catalogue (the #bf-words element, the filter form's data attributes), and
+ * plural forms are chosen with the browser's own CLDR rules (Intl.PluralRules).
  */
 (function () {
   "use strict"
 
-  function plural(count, word) {
-    return count + " " + (count < 2 ? word : word + "s")
+  var WORDS = (document.getElementById("bf-words") || { dataset: {} }).dataset
+
+  // "12 événements sur 42": the form holds one text per plural category of the language.
+  function counted(element, count, total) {
+    var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null
+    var category = rules ? rules.select(count) : "other"
+    var text = element.getAttribute("data-shown-" + category) || element.getAttribute("data-shown-other") || ""
+    return text.replace("{count}", count.toLocaleString(document.documentElement.lang)).replace("{total}", total)
   }
 
-  /* ---- Timeline filters (chronologie/) ---------------------------------------------------- */
-
-  // The query parameters that keep a filtered view in the address, so it can be shared.
-  var PARAMETERS = { actors: "acteur", tags: "theme", year: "annee", scope: "portee" }
+  /* ---- Timeline filters ------------------------------------------------------------------- */
 
   function setUpFilters(form) {
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
@@ -48,16 +55,16 @@
           if (entry && entry.parentElement) entry.parentElement.hidden = year.hidden
         }
       })
-      count.textContent = plural(shown, "événement") + " sur " + total
+      count.textContent = counted(form, shown, total.toLocaleString(document.documentElement.lang))
       remember()
     }
 
     function remember() {
       var query = new URLSearchParams(location.search)
+      // The query parameters (the selects' names) keep a filtered view in the address, to share it.
       selects.forEach(function (select) {
-        var name = PARAMETERS[select.getAttribute("data-filter")]
-        if (select.value) query.set(name, select.value)
-        else query.delete(name)
+        if (select.value) query.set(select.name, select.value)
+        else query.delete(select.name)
       })
       var search = query.toString()
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash)
@@ -66,7 +73,7 @@
     function restore() {
       var query = new URLSearchParams(location.search)
       selects.forEach(function (select) {
-        var wanted = query.get(PARAMETERS[select.getAttribute("data-filter")])
+        var wanted = query.get(select.name)
         var known = Array.prototype.some.call(select.options, function (option) {
           return option.value === wanted
         })
@@ -85,7 +92,7 @@
     apply()
   }
 
-  /* ---- Copy an event's permanent link (chronologie/<année>/) ----------------------------- */
+  /* ---- Copy an event's permanent link (the year pages) ----------------------------------- */
 
   function copyWithSelection(text) {
     var area = document.createElement("textarea")
@@ -117,7 +124,7 @@
     var button = document.createElement("button")
     button.type = "button"
     button.className = "bf-copy"
-    button.textContent = "Copier le lien"
+    button.textContent = WORDS.copy || ""
     var status = document.createElement("span")
     status.className = "bf-copy-status"
     status.setAttribute("role", "status")
@@ -125,8 +132,8 @@
     button.addEventListener("click", function () {
       var url = link.href // absolute: the page's own address and the event's anchor
       copyText(url).then(
-        function () { status.textContent = "Lien copié" },
-        function () { status.textContent = "Copiez ce lien : " + url }
+        function () { status.textContent = WORDS.copied || "" },
+        function () { status.textContent = (WORDS.copyFailed || "") + " " + url }
       )
     })
   }
@@ -137,7 +144,7 @@
     var button = document.createElement("button")
     button.type = "button"
     button.className = "md-button bf-print-button"
-    button.textContent = "Imprimer"
+    button.textContent = WORDS.print || ""
     button.addEventListener("click", function () { window.print() })
     intro.after(button)
   }
@@ -146,16 +153,16 @@
    * "dialog" only. */
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]")
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Recherche")
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", WORDS.search || "")
   }
 
   function start() {
     nameSearchDialog()
     var form = document.querySelector("form.bf-filters")
     if (form) setUpFilters(form)
-    document.querySelectorAll("a.bf-permalink").forEach(addCopyButton)
+    if (WORDS.copy) document.querySelectorAll("a.bf-permalink").forEach(addCopyButton)
     var intro = document.querySelector(".bf-print-intro")
-    if (intro) addPrintButton(intro)
+    if (intro && WORDS.print) addPrintButton(intro)
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start)
