@@ -132,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="write the skeleton of a new event, actor, source or question",
         description="Create a record file where it belongs (events in data/events/<year>/), with an id made from "
-        "the date and title, and every field of its kind explained in French. What only you can know is left "
-        "empty; `check` lists it until you fill it in. An existing file is never replaced.",
+        "the date and title, and every field of its kind explained in the briefing's language. What only you can "
+        "know is left empty; `check` lists it until you fill it in. An existing file is never replaced.",
     )
     new.add_argument("kind", choices=SKELETON_KINDS, help="kind of record: event, actor, source or question")
     new.add_argument(

@@ -3,7 +3,7 @@
 A record becomes an ordered mapping from each of its fields, named as in the data
 (`sources[0]`), to what the field shows. References are compared by id and shown by name, so
 an event does not change when one of its actors is renamed (the actor does); dates and codes
-read as the site writes them (`PartialDate.french`, `Event.when`, `labels`).
+read as the site writes them, in the words of the briefing's catalogue (`Words`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Skeletons of new records: `python -m generator new event|actor|source|question`.
 
-A skeleton shows every field of its kind with a French comment (templates/scaffold/). It never
+A skeleton shows every field of its kind (templates/scaffold/) with a comment in the briefing's
+language, from the `skeleton` section of its catalogue (generator/locales/). It never
 guesses a fact: what only the contributor can know (a status, a summary, a source and its quote)
 is left empty, so that `check` lists each such field with its line until it is filled, and a
 half-finished file cannot pass for a finished one. Optional fields are shown commented out.
@@ -66,7 +67,8 @@ def plan(kind: str, title: str, date: str | None, data_dir: Path) -> Skeleton:
     path = record_path(kind, record_id, data_dir, iso)
     if path.exists():
         raise _exists(path)
-    text = modeline(kind, path) + "\n" + _render(kind, {"id": record_id, "title": title, "date": iso or ""})
+    values = {"id": record_id, "title": title, "date": iso or ""}
+    text = modeline(kind, path) + "\n" + _render(kind, values, _language(data_dir))
     return Skeleton(kind, record_id, path, text)
 
 
@@ -130,6 +132,20 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _language(data_dir: Path) -> str:
+    """The briefing's language when briefing.yaml names one that has a catalogue, else English:
+    a skeleton is written before the briefing is right, so nothing here may fail."""
+    from .words import MissingCatalogueError, words_for
+
+    try:
+        data = parse_document((data_dir / "briefing.yaml").read_text(encoding="utf-8")).data
+        language = str(data["language"])  # type: ignore[index]
+        words_for(language)
+        return language
+    except (OSError, UnicodeDecodeError, YamlError, TypeError, KeyError, MissingCatalogueError):
+        return "en"
+
+
 @cache
 def _environment() -> jinja2.Environment:
     import jinja2  # here: the command line lists the kinds above without loading Jinja
@@ -145,5 +161,14 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _render(kind: str, values: dict[str, str]) -> str:
-    return _environment().get_template(f"{kind}.yaml.j2").render(values)
+def _render(kind: str, values: dict[str, str], language: str) -> str:
+    from .words import words_for
+
+    words = words_for(language)
+
+    def say(key: str, indent: int = 0) -> str:
+        """A catalogue text as YAML comment lines: "# " before each, the indent before that."""
+        lines = str(words.raw(f"skeleton.{key}")).splitlines()
+        return "\n".join(" " * indent + ("# " + line if line else "#") for line in lines)
+
+    return _environment().get_template(f"{kind}.yaml.j2").render(values, say=say, w=words.plain())

@@ -122,6 +122,7 @@ def check_record(doc: Document) -> list[Problem]:
         *_check_within(doc),
         *_check_not_only_weak(doc),
         *_check_tags(doc),
+        *_check_language(doc),
     ]
 
 
@@ -312,6 +313,19 @@ def _is_web_address(url: str) -> bool:
         return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
     except ValueError:
         return False
+
+
+def _check_language(doc: Document) -> list[Problem]:
+    """The briefing's language picks the catalogue of every word the site shows: it must exist."""
+    if doc.kind != "briefing":
+        return []
+    from .words import MissingCatalogueError, words_for  # here: Babel loads only for a briefing
+
+    try:
+        words_for(str(doc.data["language"]))
+    except MissingCatalogueError as error:
+        return [_problem(doc, ("language",), str(error))]
+    return []
 
 
 def _check_references(doc: Document, known: dict[str, set[str]]) -> list[Problem]:
