@@ -139,11 +139,13 @@ def _language(data_dir: Path) -> str:
 
     try:
         data = parse_document((data_dir / "briefing.yaml").read_text(encoding="utf-8")).data
-        language = str(data["language"])  # type: ignore[index]
-        words_for(language)
-        return language
-    except (OSError, UnicodeDecodeError, YamlError, TypeError, KeyError, MissingCatalogueError):
-        return "en"
+        language = data.get("language") if isinstance(data, dict) else None
+        if isinstance(language, str):
+            words_for(language)
+            return language
+    except (OSError, UnicodeDecodeError, YamlError, MissingCatalogueError):
+        pass
+    return "en"
 
 
 @cache
