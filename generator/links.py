@@ -63,6 +63,11 @@ class Places:
     def question(self, question: Question) -> str:
         return f"{self.index('questions')}#{question.id}"
 
+    def moved(self, part: str, former_id: str) -> str:
+        """The page left at the old address of a renamed record: 'acteurs/ancien-id/index.html',
+        a file MkDocs copies as it is to where the page 'acteurs/ancien-id.md' was published."""
+        return f"{self.paths[part]}/{former_id}/index.html"
+
     def export(self, name: str) -> str:
         """An open-data file: 'donnees/evenements.csv'."""
         return f"{self.paths['data']}/{self.files[name]}"

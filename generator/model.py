@@ -30,6 +30,7 @@ class Source:
     credits: tuple[str, ...]
     archive: str | None
     data_file: str
+    former_ids: tuple[str, ...] = ()  # ids it had before: old links lead here
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Actor:
     description: str
     affiliations: tuple[Affiliation, ...]
     data_file: str
+    former_ids: tuple[str, ...] = ()  # ids it had before: old links lead here
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class Event:
     treaty_links: tuple[TreatyLink, ...]
     order: int
     data_file: str
+    former_ids: tuple[str, ...] = ()  # ids it had before: old links lead here
 
     @property
     def date(self) -> PartialDate:
@@ -138,6 +141,7 @@ class Treaty:
     history: tuple[StatusStep, ...]
     provisions: tuple[Provision, ...]
     data_file: str
+    former_ids: tuple[str, ...] = ()  # ids it had before: old links lead here
 
     def provision(self, provision_id: str) -> Provision:
         return next(p for p in self.provisions if p.id == provision_id)
@@ -176,6 +180,7 @@ class Question:
     answer: str | None
     citations: tuple[Citation, ...]
     data_file: str
+    former_ids: tuple[str, ...] = ()  # ids it had before: old links lead here
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +290,7 @@ def _source(r: dict[str, Any]) -> Source:
         credits=tuple(r.get("credits", ())),
         archive=r.get("archive"),
         data_file=r["_file"],
+        former_ids=tuple(r.get("former_ids", ())),
     )
 
 
@@ -298,6 +304,7 @@ def _actor(r: dict[str, Any]) -> Actor:
         description=r["description"],
         affiliations=tuple(Affiliation(a["actor"], a["relation"]) for a in r.get("affiliations", ())),
         data_file=r["_file"],
+        former_ids=tuple(r.get("former_ids", ())),
     )
 
 
@@ -324,6 +331,7 @@ def _event(r: dict[str, Any], actors: dict[str, Actor], sources: dict[str, Sourc
         treaty_links=tuple(TreatyLink(t["treaty"], t.get("provision")) for t in r.get("treaties", ())),
         order=r.get("order", 0),
         data_file=r["_file"],
+        former_ids=tuple(r.get("former_ids", ())),
     )
 
 
@@ -357,6 +365,7 @@ def _treaty(
         history=tuple(sorted(history, key=lambda s: s.dating.sort_key)),
         provisions=provisions,
         data_file=r["_file"],
+        former_ids=tuple(r.get("former_ids", ())),
     )
 
 
@@ -371,4 +380,5 @@ def _question(r: dict[str, Any], sources: dict[str, Source], events: dict[str, E
         answer=r.get("answer"),
         citations=_citations(r.get("sources"), sources),
         data_file=r["_file"],
+        former_ids=tuple(r.get("former_ids", ())),
     )

@@ -10,10 +10,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 
+from markupsafe import Markup
+
 from . import exports
 from .exports.schemas import kind_docs, published_schemas
-from .links import SiteUrls
-from .model import Briefing, Event, Treaty
+from .links import SiteUrls, to_root, url_path
+from .model import Actor, Briefing, Event, Source, Treaty
+from .render import render_text
 from .site import Site
 from .sitenav import render_site_config
 from .write import Page
@@ -48,6 +51,7 @@ def render_site(
         render_data_page,
         render_method,
         render_print,
+        render_moved,
         exports.render_exports,
         render_site_config,
     ]
@@ -297,6 +301,28 @@ def render_print(site: Site) -> list[Page]:
             full_limit=PRINT_IN_FULL,
         )
     ]
+
+
+def render_moved(site: Site) -> list[Page]:
+    """A page at each old address of a renamed actor, source or treaty (its former_ids), that
+    sends the reader on to the new one. Events and questions are anchors on a page: their old ids
+    are anchors beside them (macros.md.j2, `former_anchors`)."""
+    places, language = site.places, site.briefing.language
+    records: list[tuple[str, Actor | Source | Treaty, str]] = [
+        *(("actors", a, places.actor(a)) for a in site.briefing.actors),
+        *(("sources", s, places.source(s)) for s in site.briefing.sources),
+        *(("treaties", t, places.treaty(t)) for t in site.briefing.treaties),
+    ]
+    pages = []
+    for part, record, target in records:
+        title = record.name if isinstance(record, Actor) else record.title
+        for former in record.former_ids:
+            path = places.moved(part, former)
+            href = Markup.escape(to_root(path) + url_path(target))  # HTML, not Markdown: no Markdown escapes
+            link = Markup('<a href="{}">{}</a>').format(href, site.words.typeset(title))
+            text = render_text("moved.html.j2", language=language, title=title, href=href, link=link)
+            pages.append(Page(path, text, record.data_file))
+    return pages
 
 
 def _has_kind(briefing: Briefing, kind: str) -> bool:

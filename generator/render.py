@@ -110,6 +110,11 @@ def kit(language: str) -> Kit:
     return Kit(env, words, links)
 
 
+def render_text(template: str, *, language: str, **context: Any) -> str:
+    """Render a template that is a whole file as it is published (not a Markdown page)."""
+    return kit(language).env.get_template(template).render(**context)
+
+
 def render_page(
     template: str,
     path: str,

@@ -6,7 +6,7 @@ from no Markdown and no data at all, so every script on it is the theme's. A pag
 those inline scripts (compared with relative paths normalized) and scripts loaded from the
 site's own assets/javascripts/. Anything else is reported: other scripts, event-handler
 attributes (onclick…), javascript:/vbscript:/data: addresses, iframes, objects, embeds, frames,
-base elements and meta refreshes.
+base elements and meta refreshes but to a page of the site.
 
 The generator writes some links itself, in the HTML pieces MkDocs passes through unchecked (see
 templates/macros.md.j2): every relative link of every page is followed here, to a page or file
@@ -43,6 +43,7 @@ URL_ATTRIBUTES = frozenset(
     }
 )
 _SCOPE = re.compile(r'new URL\("[^"]*",location\)')
+_REFRESH = re.compile(r"0;\s*url=(?P<url>[^\s;]+)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20]+")
 _SAFE_DATA = re.compile(r"data:image/(?:png|gif|jpe?g|webp|avif);", re.IGNORECASE)
 
@@ -93,9 +94,18 @@ class _PageScanner(HTMLParser):
         if tag in FORBIDDEN_ELEMENTS:
             self._report(f"<{tag}> element")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            self._report("<meta http-equiv=refresh>")
+            self._refresh(values.get("content", ""))
         if tag == "script":
             self._start_script(values)
+
+    def _refresh(self, content: str) -> None:
+        """Only the generator's pages left at old addresses refresh, at once, to a page of the site
+        (templates/moved.html.j2), which is then checked like any other link."""
+        match = _REFRESH.fullmatch(content.strip())
+        if match and _within_site(match["url"]) and not _dangerous_url(match["url"]):
+            self.links.append((self.getpos()[0], match["url"]))
+        else:
+            self._report(f"<meta http-equiv=refresh> to anything but a page of the site: {content[:60]!r}")
 
     def _start_script(self, values: dict[str, str]) -> None:
         if "src" in values:

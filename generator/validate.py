@@ -131,6 +131,7 @@ def check_together(shaped: list[Document], documents: list[Document], known: dic
     return [
         *(problem for doc in shaped for problem in _check_references(doc, known)),
         *_check_unique_ids(documents),
+        *_check_former_ids(shaped),
         *_check_outcomes(shaped),
         *_check_provision_links(shaped),
     ]
@@ -380,6 +381,28 @@ def _check_unique_ids(documents: list[Document]) -> list[Problem]:
         for (_, stem), docs in sorted(by_id.items())
         for doc in docs[1:]
     ]
+
+
+def _check_former_ids(documents: list[Document]) -> list[Problem]:
+    """An old id keeps leading to its record: it cannot name another record of the same kind."""
+    current = {(doc.kind, str(doc.data.get("id"))): doc for doc in documents if doc.kind != "briefing"}
+    seen: dict[tuple[str, str], Document] = {}
+    problems: list[Problem] = []
+    for doc in documents:
+        for path, former in walk(doc.data, ("former_ids", "*")):
+            key = (doc.kind, str(former))
+            if former in RESERVED_IDS or former in WINDOWS_RESERVED:
+                problems.append(_problem(doc, path, f"{quoted(former)} cannot be the name of a page; leave it out"))
+            elif key in current:
+                message = (
+                    f"{quoted(former)} is the id of {current[key].display}; an old link cannot lead to two records"
+                )
+                problems.append(_problem(doc, path, message))
+            elif key in seen:
+                problems.append(_problem(doc, path, f"{quoted(former)} is also a former id of {seen[key].display}"))
+            else:
+                seen[key] = doc
+    return problems
 
 
 def _check_outcomes(documents: list[Document]) -> list[Problem]:

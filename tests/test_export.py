@@ -301,6 +301,7 @@ def expected_event_row(e: Event) -> dict[str, str]:
         "outcome_of": e.outcome_of,
         "treaties": "\n".join(t.treaty_id + (f"#{t.provision_id}" if t.provision_id else "") for t in e.treaty_links),
         "sources": "\n".join(c.source.id for c in e.citations),
+        "former_ids": "\n".join(e.former_ids),
         "page": page_of(e),
     }
     return {name: as_cell(value) for name, value in values.items()}
@@ -342,6 +343,7 @@ def test_actors_csv(donnees: Path, briefing: Briefing) -> None:
             "aliases": "\n".join(one_line(x) for x in a.aliases),
             "description": a.description,
             "affiliations": "\n".join(f"{f.actor_id}: {f.relation}" for f in a.affiliations),
+            "former_ids": "\n".join(a.former_ids),
             "page": f"{SITE_URL}acteurs/{a.id}/",
         }
         for a in sorted(briefing.actors, key=lambda a: a.id)
@@ -370,6 +372,7 @@ def test_sources_csv(donnees: Path, briefing: Briefing) -> None:
             "notes": s.notes or "",
             "credits": "\n".join(s.credits),
             "archive": s.archive or "",
+            "former_ids": "\n".join(s.former_ids),
             "page": f"{SITE_URL}sources/{s.id}/",
         }
         for s in briefing.sources

@@ -50,6 +50,9 @@ def test_theme_scripts_pass(tmp_path: Path) -> None:
         ('<embed src="x.swf">', "<embed> element"),
         ('<base href="https://example.org/">', "<base> element"),
         ('<meta http-equiv="refresh" content="0;url=https://example.org">', "meta http-equiv=refresh"),
+        ('<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', "meta http-equiv=refresh"),
+        ('<meta http-equiv="refresh" content="5">', "meta http-equiv=refresh"),
+        ('<meta http-equiv="refresh" content="0; url=../nowhere/">', "the link '../nowhere/' leads nowhere"),
     ],
 )
 def test_injected_content_is_found(tmp_path: Path, body: str, finding: str) -> None:
@@ -57,6 +60,11 @@ def test_injected_content_is_found(tmp_path: Path, body: str, finding: str) -> N
     assert len(findings) == 1, findings
     assert findings[0].page == "page/index.html"
     assert finding in findings[0].what
+
+
+def test_a_refresh_to_a_page_of_the_site_passes(tmp_path: Path) -> None:
+    """The page left at a renamed record's old address (templates/moved.html.j2)."""
+    assert scan_site(make_site(tmp_path, '<meta http-equiv="refresh" content="0; url=../page/">')) == []
 
 
 def test_safe_data_images_pass(tmp_path: Path) -> None:

@@ -77,8 +77,9 @@ def test_stale_pages_are_removed_and_hand_written_pages_kept(project: Path, run:
     status, out, _ = run("generate")
 
     assert status == 0
-    assert "1 removed" in out
+    assert "2 removed" in out  # its page, and the page left at its old address (former_ids)
     assert not (docs / "acteurs" / "agence-valmont.md").exists()
+    assert not (docs / "acteurs" / "valmont-presse").exists()
     assert (docs / "notes.md").read_text(encoding="utf-8") == "# Notes\n"
     assert (docs / "acteurs" / "note.md").read_text(encoding="utf-8") == "# Note écrite à la main\n"
 

@@ -175,6 +175,7 @@ def event_record(e: Event, b: Briefing, page: str) -> dict[str, Any]:
         outcome_of=_event_ref(b.events_by_id[e.outcome_of]) if e.outcome_of else None,
         treaties=treaties,
         sources=[_citation(c) for c in e.citations],
+        former_ids=list(e.former_ids),
         page=page,
     )
 
@@ -192,6 +193,7 @@ def actor_record(a: Actor, b: Briefing, page: str) -> dict[str, Any]:
         aliases=list(a.aliases),
         description=a.description,
         affiliations=[{"actor": _named(b.actors_by_id[f.actor_id]), "relation": f.relation} for f in a.affiliations],
+        former_ids=list(a.former_ids),
         page=page,
     )
 
@@ -212,6 +214,7 @@ def source_record(s: Source, b: Briefing, page: str) -> dict[str, Any]:
         notes=s.notes,
         credits=list(s.credits),
         archive=s.archive,
+        former_ids=list(s.former_ids),
         page=page,
     )
 
@@ -220,6 +223,7 @@ def treaty_record(t: Treaty, b: Briefing, page: str) -> dict[str, Any]:
     history = [
         _present(
             status=step.status,
+            party=_named(step.party) if step.party else None,
             date=step.date.iso,
             not_before=_iso(step.dating.not_before),
             not_after=_iso(step.dating.not_after),
@@ -244,6 +248,7 @@ def treaty_record(t: Treaty, b: Briefing, page: str) -> dict[str, Any]:
         signatories=[_named(a) for a in t.signatories],
         status_history=history,
         provisions=provisions,
+        former_ids=list(t.former_ids),
         page=page,
     )
 
@@ -258,5 +263,6 @@ def question_record(q: Question, b: Briefing, page: str) -> dict[str, Any]:
         evidence=[_present(event=_event_ref(ev.event), stance=ev.stance, note=ev.note) for ev in q.evidence],
         answer=q.answer,
         sources=[_citation(c) for c in q.citations],
+        former_ids=list(q.former_ids),
         page=page,
     )
