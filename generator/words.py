@@ -178,7 +178,9 @@ class Words:
                 values[name], values[f"{name}_on"] = self._bound(bound, period), self._bound(bound, period, on=True)
                 values["bound"], values["bound_on"] = values[name], values[f"{name}_on"]
         if low and high:
-            values["high"], values["high_on"] = self.date(high), self.on(high)  # the end says the year
+            # The last bound says what the first left out (the year; in English, not the month again).
+            values["high"] = self._bound(high, period, last=True)
+            values["high_on"] = self._bound(high, period, on=True, last=True)
             key = f"between.{low.precision if low.precision == high.precision else 'mixed'}"
         else:
             key = "not_before" if low else "not_after"
@@ -188,10 +190,13 @@ class Words:
             text = self(f"dates.bounded.until.{end.precision}", start=text, end=self.date(end))
         return text
 
-    def _bound(self, bound: PartialDate, period: PartialDate, *, on: bool = False) -> str:
-        """A bound said without what its period already says: '17 juin' within 2024, '17' within June 2024."""
+    def _bound(self, bound: PartialDate, period: PartialDate, *, on: bool = False, last: bool = False) -> str:
+        """A bound said without what its period already says: '17 juin' within 2024, '17' within June 2024.
+
+        The last of two bounds follows `dates.last_bounds`, else reads in full: French writes
+        'entre le 17 et le 19 juin 2024', English 'between June 17 and 19, 2024'."""
         shared = "month" if period.precision == "month" and bound.precision == "day" else period.precision
-        pattern = self.raw("dates.bounds").get(f"{bound.precision}_within_{shared}")
+        pattern = self.raw("dates.last_bounds" if last else "dates.bounds").get(f"{bound.precision}_within_{shared}")
         text = self._format(bound, pattern) if pattern else self.date(bound)
         return self(f"dates.after_verb.{bound.precision}", date=text) if on else text
 
