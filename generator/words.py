@@ -173,14 +173,19 @@ class Words:
             return self.span(dating.date, dating.end_date)
         low, high, period = dating.not_before, dating.not_after, dating.date
         values: dict[str, object] = {"period": self.date(period), "period_on": self.on(period)}
+        # Two days of one month share their month, whatever the period: 'entre le 1er et le
+        # 10 février 2025', 'between February 1 and 10, 2025', in a date known to the year.
+        within = period
+        if low and high and low.precision == high.precision == "day" and low.month == high.month:
+            within = PartialDate(period.year, low.month)
         for name, bound in (("low", low), ("high", high)):
             if bound is not None:
-                values[name], values[f"{name}_on"] = self._bound(bound, period), self._bound(bound, period, on=True)
+                values[name], values[f"{name}_on"] = self._bound(bound, within), self._bound(bound, within, on=True)
                 values["bound"], values["bound_on"] = values[name], values[f"{name}_on"]
         if low and high:
             # The last bound says what the first left out (the year; in English, not the month again).
-            values["high"] = self._bound(high, period, last=True)
-            values["high_on"] = self._bound(high, period, on=True, last=True)
+            values["high"] = self._bound(high, within, last=True)
+            values["high_on"] = self._bound(high, within, on=True, last=True)
             key = f"between.{low.precision if low.precision == high.precision else 'mixed'}"
         else:
             key = "not_before" if low else "not_after"
