@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
@@ -119,6 +120,10 @@ class Words:
         category = self.locale.plural_form(number)
         text = forms.get(category, forms["other"])
         return self.typeset(_fill(text, {**values, "count": self.number(number)}))
+
+    def join(self, items: Sequence[str]) -> str:
+        """A list as the language writes it: 'a, b et c', 'a, b, and c' (CLDR, through Babel)."""
+        return format_list(list(items), locale=self.locale)
 
     def number(self, number: int) -> str:
         return format_decimal(number, locale=self.locale)
