@@ -2,7 +2,7 @@
 
 The sites are built once per session, as GitHub Pages serves a project site: from a sub-path
 (http://127.0.0.1:PORT/depot/), with SITE_URL set to that address. One is built from the real
-data/, one from the hostile fixture.
+data/, one from the hostile fixture, one from the English fixture.
 
 Which Chromium: $CHROMIUM_PATH when set; else the one Playwright installed when
 $PLAYWRIGHT_BROWSERS_PATH is set (GitHub's runners: `python -m playwright install chromium`);
