@@ -259,7 +259,7 @@ def render_data_page(site: Site) -> list[Page]:
             shows=[repr([k.kind for k in kinds])],  # and the schemas and the catalogue, part of the code
             export=exports,
             kinds=kinds,
-            schemas=published_schemas(),
+            schemas=published_schemas(w),
         )
     ]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
@@ -120,6 +121,10 @@ class Words:
         text = forms.get(category, forms["other"])
         return self.typeset(_fill(text, {**values, "count": self.number(number)}))
 
+    def join(self, items: Sequence[str]) -> str:
+        """A list as the language writes it: 'a, b et c', 'a, b, and c' (CLDR, through Babel)."""
+        return format_list(list(items), locale=self.locale)
+
     def number(self, number: int) -> str:
         return format_decimal(number, locale=self.locale)
 
@@ -173,12 +178,19 @@ class Words:
             return self.span(dating.date, dating.end_date)
         low, high, period = dating.not_before, dating.not_after, dating.date
         values: dict[str, object] = {"period": self.date(period), "period_on": self.on(period)}
+        # Two days of one month share their month, whatever the period: 'entre le 1er et le
+        # 10 février 2025', 'between February 1 and 10, 2025', in a date known to the year.
+        within = period
+        if low and high and low.precision == high.precision == "day" and low.month == high.month:
+            within = PartialDate(period.year, low.month)
         for name, bound in (("low", low), ("high", high)):
             if bound is not None:
-                values[name], values[f"{name}_on"] = self._bound(bound, period), self._bound(bound, period, on=True)
+                values[name], values[f"{name}_on"] = self._bound(bound, within), self._bound(bound, within, on=True)
                 values["bound"], values["bound_on"] = values[name], values[f"{name}_on"]
         if low and high:
-            values["high"], values["high_on"] = self.date(high), self.on(high)  # the end says the year
+            # The last bound says what the first left out (the year; in English, not the month again).
+            values["high"] = self._bound(high, within, last=True)
+            values["high_on"] = self._bound(high, within, on=True, last=True)
             key = f"between.{low.precision if low.precision == high.precision else 'mixed'}"
         else:
             key = "not_before" if low else "not_after"
@@ -188,10 +200,13 @@ class Words:
             text = self(f"dates.bounded.until.{end.precision}", start=text, end=self.date(end))
         return text
 
-    def _bound(self, bound: PartialDate, period: PartialDate, *, on: bool = False) -> str:
-        """A bound said without what its period already says: '17 juin' within 2024, '17' within June 2024."""
+    def _bound(self, bound: PartialDate, period: PartialDate, *, on: bool = False, last: bool = False) -> str:
+        """A bound said without what its period already says: '17 juin' within 2024, '17' within June 2024.
+
+        The last of two bounds follows `dates.last_bounds`, else reads in full: French writes
+        'entre le 17 et le 19 juin 2024', English 'between June 17 and 19, 2024'."""
         shared = "month" if period.precision == "month" and bound.precision == "day" else period.precision
-        pattern = self.raw("dates.bounds").get(f"{bound.precision}_within_{shared}")
+        pattern = self.raw("dates.last_bounds" if last else "dates.bounds").get(f"{bound.precision}_within_{shared}")
         text = self._format(bound, pattern) if pattern else self.date(bound)
         return self(f"dates.after_verb.{bound.precision}", date=text) if on else text
 

@@ -13,6 +13,18 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "briefing"
+# The English briefing (no treaty), and what turns it into one with two treaties.
+ENGLISH = ROOT / "tests" / "fixtures" / "english"
+ENGLISH_TREATIES = ROOT / "tests" / "fixtures" / "english-treaties"
+
+
+def english_with_treaties(folder: Path) -> Path:
+    """A copy of the English briefing in `folder`/english-treaties, with the treaties variant's
+    files (treaties, and the events and sources they name) copied over it."""
+    data = folder / "english-treaties"
+    shutil.copytree(ENGLISH, data)
+    shutil.copytree(ENGLISH_TREATIES, data, dirs_exist_ok=True)
+    return data
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,17 +11,20 @@ from generator.links import SiteUrls, to_root
 from generator.pages import render_site
 from generator.pipeline import read_briefing
 from generator.write import Page
-from tests.conftest import FIXTURE
+from tests.conftest import ENGLISH, FIXTURE, ROOT, english_with_treaties
 
 GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_EN = Path(__file__).parent / "golden-en"
+# The English briefing with treaties: only its treaty pages (the rest is golden-en's, plus links).
+GOLDEN_EN_TREATIES = Path(__file__).parent / "golden-en-treaties"
 
 
 GOLDEN_SITE = "https://example.org/briefing/"
 
 
-def golden_pages() -> list[Path]:
+def golden_pages(golden: Path = GOLDEN) -> list[Path]:
     """The golden pages and exports; tests/golden/diff/ holds the reports of test_diff.py."""
-    return [p for p in GOLDEN.rglob("*") if p.is_file() and p.relative_to(GOLDEN).parts[0] != "diff"]
+    return [p for p in golden.rglob("*") if p.is_file() and p.relative_to(golden).parts[0] != "diff"]
 
 
 @pytest.fixture(scope="module")
@@ -29,19 +32,47 @@ def pages() -> list[Page]:
     return render_site(read_briefing(FIXTURE), urls=SiteUrls.at(GOLDEN_SITE))
 
 
-def test_pages_match_golden_files(pages: list[Page]) -> None:
-    """Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then review the diff."""
-    rendered = {page.path: page.text for page in pages}
+@pytest.fixture(scope="module")
+def english_pages() -> list[Page]:
+    return render_site(read_briefing(ENGLISH), urls=SiteUrls.at(GOLDEN_SITE))
+
+
+@pytest.fixture(scope="module")
+def english_treaty_pages(tmp_path_factory: pytest.TempPathFactory) -> list[Page]:
+    data = english_with_treaties(tmp_path_factory.mktemp("english"))
+    return render_site(read_briefing(data), urls=SiteUrls.at(GOLDEN_SITE))
+
+
+def match_golden(rendered: dict[str, str | None], golden: Path) -> None:
+    """Set UPDATE_GOLDEN=1 to rewrite the golden folder after an intended change, then review the diff."""
     if os.environ.get("UPDATE_GOLDEN"):
-        for stale in golden_pages():
+        for stale in golden_pages(golden):
             stale.unlink()
         for path, text in rendered.items():
-            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_bytes((text or "").encode("utf-8"))
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8") for p in golden_pages()}
+            (golden / path).parent.mkdir(parents=True, exist_ok=True)
+            (golden / path).write_bytes((text or "").encode("utf-8"))
+    expected = {p.relative_to(golden).as_posix(): p.read_bytes().decode("utf-8") for p in golden_pages(golden)}
     assert sorted(rendered) == sorted(expected)
     for path, text in rendered.items():
-        assert text == expected[path], f"{path} differs from tests/golden/{path}"
+        assert text == expected[path], f"{path} differs from {golden.relative_to(ROOT)}/{path}"
+
+
+def test_pages_match_golden_files(pages: list[Page]) -> None:
+    match_golden({page.path: page.text for page in pages}, GOLDEN)
+
+
+def test_english_pages_match_golden_files(english_pages: list[Page]) -> None:
+    match_golden({page.path: page.text for page in english_pages}, GOLDEN_EN)
+
+
+def test_english_treaty_pages_match_golden_files(english_treaty_pages: list[Page]) -> None:
+    treaties = {page.path: page.text for page in english_treaty_pages if page.path.startswith("treaties/")}
+    assert len(treaties) == 3  # the list and the two treaties
+    match_golden(treaties, GOLDEN_EN_TREATIES)
+
+
+def test_english_rendering_is_deterministic(english_pages: list[Page]) -> None:
+    assert render_site(read_briefing(ENGLISH), urls=SiteUrls.at(GOLDEN_SITE)) == english_pages
 
 
 def test_rendering_is_deterministic(pages: list[Page]) -> None:

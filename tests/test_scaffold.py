@@ -12,6 +12,7 @@ import pytest
 from generator.load import load_documents, parse_file
 from generator.scaffold import MODELINE_PREFIX, SKELETON_KINDS
 from generator.schema import SCHEMA_FILES, check_schema, load_schema
+from generator.words import available, words_for
 from tests.conftest import Run
 
 # (kind, arguments after the kind, where the file must appear)
@@ -52,6 +53,21 @@ FILLING = {
 }
 
 
+@pytest.fixture(params=available())
+def language(request: pytest.FixtureRequest, project: Path) -> str:
+    """The fixture briefing in each language with a catalogue: skeletons speak the briefing's."""
+    tag: str = request.param
+    briefing = project / "data" / "briefing.yaml"
+    text = briefing.read_text(encoding="utf-8")
+    briefing.write_text(re.sub(r"(?m)^language: .*$", f"language: {tag}", text), encoding="utf-8")
+    return tag
+
+
+def head(kind: str, language: str) -> str:
+    """The first comment of a skeleton, after its modeline: what the record is, in the language."""
+    return "# " + words_for(language).raw(f"skeleton.head.{kind}")
+
+
 def new(run: Run, kind: str) -> tuple[int, str, str, Path]:
     args, path = NEW[kind]
     status, out, err = run("new", kind, *args)
@@ -76,9 +92,10 @@ def test_event_id_is_date_then_title_with_accents_folded(project: Path, run: Run
 
 
 @pytest.mark.parametrize("kind", SKELETON_KINDS)
-def test_skeleton_starts_with_the_modeline_and_parses(project: Path, run: Run, kind: str) -> None:
+def test_skeleton_starts_with_the_modeline_and_parses(project: Path, run: Run, kind: str, language: str) -> None:
     path = new(run, kind)[3]
-    first = path.read_text(encoding="utf-8").splitlines()[0]
+    first, second = path.read_text(encoding="utf-8").splitlines()[:2]
+    assert second == head(kind, language)  # in the briefing's language
     assert first.startswith(MODELINE_PREFIX)
     schema = (path.parent / first.removeprefix(MODELINE_PREFIX)).resolve()
     assert schema.name == SCHEMA_FILES[kind]
@@ -141,7 +158,7 @@ def test_titles_are_written_as_typed(project: Path, run: Run, title: str) -> Non
 
 
 @pytest.mark.parametrize("kind", SKELETON_KINDS)
-def test_check_lists_what_is_left_to_fill(project: Path, run: Run, kind: str) -> None:
+def test_check_lists_what_is_left_to_fill(project: Path, run: Run, kind: str, language: str) -> None:
     path = new(run, kind)[3]
     status, _out, err = run("check")
     assert status == 1
@@ -151,7 +168,7 @@ def test_check_lists_what_is_left_to_fill(project: Path, run: Run, kind: str) ->
 
 
 @pytest.mark.parametrize("kind", SKELETON_KINDS)
-def test_filled_skeleton_passes_check(project: Path, run: Run, kind: str) -> None:
+def test_filled_skeleton_passes_check(project: Path, run: Run, kind: str, language: str) -> None:
     path = new(run, kind)[3]
     path.write_text(fill(path.read_text(encoding="utf-8"), kind), encoding="utf-8")
     status, out, err = run("check")
@@ -160,7 +177,9 @@ def test_filled_skeleton_passes_check(project: Path, run: Run, kind: str) -> Non
 
 
 @pytest.mark.parametrize("kind", SKELETON_KINDS)
-def test_skeleton_shows_every_field_of_the_schema_with_valid_examples(project: Path, run: Run, kind: str) -> None:
+def test_skeleton_shows_every_field_of_the_schema_with_valid_examples(
+    project: Path, run: Run, kind: str, language: str
+) -> None:
     """Uncommenting every optional field gives a record with exactly the schema's fields, all valid."""
     path = new(run, kind)[3]
     path.write_text(fill(uncomment(path.read_text(encoding="utf-8")), kind), encoding="utf-8")
@@ -173,7 +192,7 @@ def test_skeleton_shows_every_field_of_the_schema_with_valid_examples(project: P
 
 
 @pytest.mark.parametrize("kind", SKELETON_KINDS)
-def test_skeleton_explains_every_allowed_value(project: Path, run: Run, kind: str) -> None:
+def test_skeleton_explains_every_allowed_value(project: Path, run: Run, kind: str, language: str) -> None:
     text = new(run, kind)[3].read_text(encoding="utf-8")
     for field, values in schema_enums(SCHEMA_FILES[kind]):
         for value in values:
@@ -234,3 +253,25 @@ def _schema_nodes(node: dict[str, Any], base: str, at: tuple[str, ...] = ()) -> 
         yield from _schema_nodes(node["items"], base, (*at, "*"))
     for sub in node.get("allOf", []):
         yield from _schema_nodes(sub, base, at)
+
+
+def test_without_a_briefing_the_skeleton_is_english(tmp_path: Path, run: Run) -> None:
+    """A skeleton may be written before briefing.yaml exists: it then speaks English."""
+    data = tmp_path / "data"
+    data.mkdir()
+    status, _out, err = run("new", "actor", "--title", "José Nuñez", "--data", str(data))
+    assert (status, err) == (0, "")
+    lines = (data / "actors" / "jose-nunez.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == head("actor", "en")
+    assert words_for("en").raw("skeleton.actor.kind").splitlines()[0] in lines[lines.index('kind: ""') - 2]
+
+
+@pytest.mark.parametrize(("written", "spoken"), [("en", "en"), ("en-GB", "en"), ("xx", "en"), ("fr", "fr")])
+def test_the_skeleton_speaks_the_briefings_language(tmp_path: Path, run: Run, written: str, spoken: str) -> None:
+    """`language: en` gives English comments; a language with no catalogue falls back to English."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "briefing.yaml").write_text(f"title: T\nlanguage: {written}\n", encoding="utf-8")
+    assert run("new", "question", "--title", "Who pays?", "--data", str(data))[0] == 0
+    lines = (data / "questions" / "who-pays.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == head("question", spoken)

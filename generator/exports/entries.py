@@ -52,7 +52,8 @@ def description(e: Event, urls: SiteUrls, places: Places, w: Words) -> str:
         lines.append(w("exports.according_to", names=", ".join(a.name for a in e.according_to)))
     if e.actors:
         lines.append(w("exports.actors", names=", ".join(a.name for a in e.actors)))
-    lines.append(w("exports.sources", sources=" ; ".join(_source_words(c.source, w) for c in e.citations)))
+    sources = w.raw("list_separator").join(_source_words(c.source, w) for c in e.citations)
+    lines.append(w("exports.sources", sources=sources))
     lines += ["", urls.address(places.event(e))]
     return "\n".join(lines)
 

@@ -43,10 +43,16 @@ def schema_names() -> list[str]:
     return sorted(path.name for path in SCHEMA_DIR.glob("*.json"))
 
 
-def published_schemas() -> list[tuple[str, str]]:
-    """(file name, title) of every schema under donnees/schemas/, for the Données page."""
-    titles = [(name, str(load_schema(name).get("title", name))) for name in schema_names()]
-    return [*titles, (DOSSIER_SCHEMA, str(dossier_schema()["title"]))]
+def published_schemas(w: Words) -> list[tuple[str, str]]:
+    """(file name, what it defines, in the site's language) of every schema under the data
+    page's schemas/ folder: the schemas' own titles are English, for tools."""
+    kinds = {file: kind for kind, file in SCHEMA_FILES.items()}
+    titles = [
+        (name, w(f"data_page.kinds.{kinds[name]}.heading") if name in kinds else w("data_page.schema_titles.common"))
+        for name in schema_names()
+    ]
+    dossier = w("data_page.schema_titles.dossier", dossier_name=w.raw("files.dossier"))
+    return [*titles, (DOSSIER_SCHEMA, dossier)]
 
 
 def _json(value: Any) -> str:

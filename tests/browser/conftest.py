@@ -2,7 +2,7 @@
 
 The sites are built once per session, as GitHub Pages serves a project site: from a sub-path
 (http://127.0.0.1:PORT/depot/), with SITE_URL set to that address. One is built from the real
-data/, one from the hostile fixture.
+data/, one from the hostile fixture, one from the English fixture.
 
 Which Chromium: $CHROMIUM_PATH when set; else the one Playwright installed when
 $PLAYWRIGHT_BROWSERS_PATH is set (GitHub's runners: `python -m playwright install chromium`);
@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from tests.browser.support import ARTIFACTS, CHROMIUM_ARGS, HOSTILE, Site, Watch, open_context, serve
-from tests.conftest import ROOT
+from tests.conftest import ENGLISH, ROOT
 
 
 def _unavailable(reason: str) -> None:
@@ -81,6 +81,21 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield from serve(tmp_path_factory.mktemp("hostile-site"), HOSTILE)
+
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The English fixture briefing (no treaty)."""
+    yield from serve(tmp_path_factory.mktemp("english-site"), ENGLISH)
+
+
+@pytest.fixture
+def english_context(browser: Any, watch: Watch) -> Iterator[Any]:
+    """A watched context whose browser speaks English, as an English site's reader's would."""
+    context = open_context(browser, watch, locale="en-US")
+    yield context
+    context.close()
+    assert not watch.problems(), "\n".join(watch.problems())
 
 
 @pytest.fixture

@@ -93,9 +93,9 @@ def _route(watch: Watch, route: Any) -> None:
         route.abort()
 
 
-def open_context(browser: Any, watch: Watch, **options: Any) -> Any:
+def open_context(browser: Any, watch: Watch, *, locale: str = "fr-FR", **options: Any) -> Any:
     """A browser context whose pages are watched: other hosts blocked, errors and dialogs recorded."""
-    context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", **options)
+    context = browser.new_context(viewport=VIEWPORT, locale=locale, **options)
     context.route("**/*", functools.partial(_route, watch))
 
     def on_page(page: Any) -> None:
