@@ -63,7 +63,7 @@ def cache_root() -> Path | None:
 @dataclass(frozen=True, slots=True)
 class Stamp:
     docs: str  # the docs folder it was written to
-    site: str  # the site's address the exports were made for
+    site: str  # what the pages show beyond the data: the site's address, the day the data last changed
     data: Stats | None  # None: some file had just changed, its key is not to be trusted (load.RACY_NS)
     outputs: Stats
 

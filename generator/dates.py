@@ -97,6 +97,12 @@ class Dating:
         return min(last, self.not_after.last_day) if self.not_after else last
 
     @property
+    def month(self) -> int | None:
+        """The month it starts in, when that much is known; None when it may start in two."""
+        first, last = self.earliest, self.latest
+        return first.month if (first.year, first.month) == (last.year, last.month) else None
+
+    @property
     def last(self) -> dt.date:
         """The last day it can cover: its end date's, or the last day it can start on."""
         return self.end_date.last_day if self.end_date else self.latest

@@ -7,15 +7,18 @@ questions page. The navigation MkDocs shows is written here too (sitenav.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
 from . import exports
+from .dates import PartialDate
 from .exports.schemas import kind_docs, published_schemas
 from .links import SiteUrls, to_root, url_path
 from .model import Actor, Briefing, Event, Source, Treaty
+from .relations import affiliation_tree
 from .render import render_text
 from .site import Site
 from .sitenav import render_site_config
@@ -37,10 +40,13 @@ def render_site(
     remember: dict[str, str] | None = None,
     intact: Callable[[str], bool] | None = None,
     previous: Callable[[str], str | None] | None = None,
+    updated: dt.date | None = None,
 ) -> list[Page]:
     """Render every generated file of the site, pages and exports; see Site for what is
     remembered across runs (`remember` receives what the next run should remember)."""
-    site = Site(briefing, urls=urls, digests=digests, remembered=remembered, intact=intact, previous=previous)
+    site = Site(
+        briefing, urls=urls, digests=digests, remembered=remembered, intact=intact, previous=previous, updated=updated
+    )
     renderers: list[Callable[[Site], Iterable[Page]]] = [
         render_home,
         render_timeline,
@@ -79,12 +85,14 @@ def render_home(site: Site) -> list[Page]:
             shows=[
                 site.digest(b.data_file),
                 *map(site.row_key, (*latest, *latest_context, *b.featured)),
-                repr((len(b.events), len(b.actors), len(b.sources), b.years)),
+                repr((len(b.events), len(b.actors), len(b.sources), b.years, site.updated)),
                 *site.digests_of(b.treaties),
                 *site.digests_of(b.questions),
             ],
             latest=latest,
             latest_context=latest_context,
+            updated=PartialDate(site.updated.year, site.updated.month, site.updated.day) if site.updated else None,
+            featured=sorted(b.featured, key=lambda e: e.sort_key),
             open_questions=open_questions,
             by_status=by_status,
         )
@@ -117,9 +125,19 @@ def render_timeline(site: Site) -> list[Page]:
                 shows=[*(site.section_key(e) for e in events), repr(b.years)],
                 year=year,
                 events=events,
+                months=by_month(events),
             )
         )
     return pages
+
+
+def by_month(events: Iterable[Event]) -> list[tuple[int | None, tuple[Event, ...]]]:
+    """A year's events by the month they start in, in order; first those whose month is not
+    known (a year alone, bounds across two months), which the year page gathers apart."""
+    months: dict[int | None, list[Event]] = {}
+    for event in events:
+        months.setdefault(event.dating.month, []).append(event)
+    return sorted(((m, tuple(e)) for m, e in months.items()), key=lambda item: item[0] or 0)
 
 
 def render_actors(site: Site) -> list[Page]:
@@ -136,6 +154,7 @@ def render_actors(site: Site) -> list[Page]:
             data_file=_folder_of(b.data_file, "actors"),
             shows=[*site.digests_of(b.actors), repr({a: len(e) for a, e in b.events_by_actor.items()})],
             by_kind=by_kind,
+            tree=affiliation_tree(b.actors),
         )
     ]
     for actor in b.actors:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Stamp, Stats
 from .errors import DataError, GeneratorError, Problem
+from .history import last_change
 from .links import SiteUrls
 from .load import DataFile, Document, file_key, load_documents, racy_ns, scan
 from .write import MANIFEST, Outcome, find_conflicts, recover, write_pages
@@ -45,6 +46,9 @@ def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cac
     reading it back from disk.
     """
     urls = SiteUrls.at(site_url)
+    updated = last_change(data_dir) if data_dir.is_dir() else None
+    # What the pages show beyond the data files: a new address or a new commit remakes them.
+    context = f"{urls.base} {updated or ''}"
     cache = cache or Cache.for_data(data_dir)
     if docs_dir.is_dir():
         recover(docs_dir)  # an interrupted run's update, before anything looks at docs/
@@ -52,7 +56,7 @@ def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cac
     looked_at = time.time_ns()
     scanned = scan(data_dir) if data_dir.is_dir() else None
     data_stats = _data_stats(scanned, looked_at)
-    if _untouched(cache.stamp, docs_dir, data_stats, urls.base):
+    if _untouched(cache.stamp, docs_dir, data_stats, context):
         assert cache.stamp is not None
         return Outcome(unchanged=len(cache.stamp.outputs) - 1)  # the manifest is not a page
     briefing, documents, _ = _read(data_dir, cache, scanned, looked_at)
@@ -68,6 +72,7 @@ def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cac
         remember=fragments,
         intact=_as_written(cache.stamp, docs_dir),
         previous=_previous(cache.stamp, docs_dir),
+        updated=updated,
     )
     conflicts = find_conflicts(docs_dir, pages)
     if conflicts:
@@ -81,7 +86,7 @@ def generate(data_dir: Path, docs_dir: Path, *, site_url: str | None = None, cac
     cache.fragments = fragments
     cache.save("fragments")
     outputs = _stats(docs_dir, [page.path for page in pages] + [MANIFEST])
-    cache.stamp = Stamp(str(docs_dir.resolve()), urls.base, data_stats, outputs)
+    cache.stamp = Stamp(str(docs_dir.resolve()), context, data_stats, outputs)
     cache.save("stamp")
     return outcome
 

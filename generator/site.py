@@ -9,6 +9,7 @@ in docs/ is as that run wrote it (`intact`), is not made again at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -50,8 +51,10 @@ class Site:
         remembered: Mapping[str, str] | None = None,
         intact: Callable[[str], bool] | None = None,
         previous: Callable[[str], str | None] | None = None,
+        updated: dt.date | None = None,
     ) -> None:
         self.briefing = briefing
+        self.updated = updated  # the day the data last changed, when its history says (history.py)
         self.urls = urls or SiteUrls.at()
         self._intact = intact or (lambda path: False)
         self._previous = previous or (lambda path: None)

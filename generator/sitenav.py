@@ -31,15 +31,9 @@ THEME_WORDS = {
     "print": "print.button",
     "search": "theme.search",
 }
-# Written as text: a !!python/name tag (the Mermaid fence) is not data PyYAML can dump safely.
+# Written as text, in the order MkDocs applies them, with the catalogue's words put in.
 _EXTENSIONS = """markdown_extensions:
   - attr_list
-  # Mermaid diagrams (the actors' relations); the theme renders them with the vendored Mermaid.
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
   - md_in_html
   - tables
   - toc:
@@ -72,7 +66,12 @@ def render_site_config(site: Site) -> list[Page]:
         "nav": [{w(f"sections.{part}"): path} for part, path in parts if path],
         "extra": {
             "generator": False,  # the theme's "Made with Material for MkDocs": not our reader's business
-            "briefing": {name: w(key) for name, key in THEME_WORDS.items()},
+            "briefing": {
+                **{name: w(key) for name, key in THEME_WORDS.items()},
+                # The feed every page announces in its <head> (overrides/main.html), and its name.
+                "feed": places.export("feed"),
+                "feed_title": w("theme.feed", title=b.title),
+            },
         },
     }
     text = (

@@ -147,6 +147,15 @@ class Words:
         """'19 juin 2024', 'juin 2024' or '2024', as the language writes them."""
         return self._format(date, self.raw("dates.formats")[date.precision])
 
+    def month(self, year: int, month: int, *, short: bool = False) -> str:
+        """A month of a year as a heading says it ('Juin 2024', 'June 2024'), or as a short label
+        of the month alone ('juin', 'Jun') when `short`."""
+        date = PartialDate(year, month)
+        if short:
+            return self._format(date, self.raw("dates.month_short"))
+        text = self.date(date)
+        return text[:1].upper() + text[1:]
+
     def on(self, date: PartialDate | Dating) -> str:
         """A date after a verb: 'le 19 juin 2024', 'en juin 2024'; 'on 19 June 2024', 'in June 2024'."""
         if isinstance(date, Dating):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import itertools
 import json
@@ -137,8 +136,6 @@ def test_without_a_repository_there_are_no_edit_links(tmp_path: Path) -> None:
 
 # ---- Reading the site: search, printable page, accessibility, no third-party request ----------
 
-VENDOR = ROOT / "docs" / "assets" / "javascripts" / "vendor" / "mermaid"
-
 
 def _search_index(site: Path) -> dict[str, Any]:
     index: dict[str, Any] = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
@@ -205,7 +202,7 @@ def test_old_addresses_of_renamed_records_lead_to_them(site: Path) -> None:
     for old in ("2024-03-signature-accord", "signature-accord"):
         assert re.search(
             rf'<div id="{old}" class="bf-former"></div>\s*(<div [^>]*></div>\s*)?'
-            r'<h2 [^>]*id="2024-03-05-signature-accord"',
+            r'<h3 [^>]*id="2024-03-05-signature-accord"',
             year,
         ), old
     questions = (site / "questions/index.html").read_text(encoding="utf-8")
@@ -250,25 +247,18 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     assert scan_site(site) == []
 
 
-def test_mermaid_is_vendored_and_loaded_only_with_a_diagram(site: Path) -> None:
+def test_the_relations_are_a_tree_of_lists_without_a_script(site: Path) -> None:
+    """Who answers to whom: each actor under the one its first affiliation names, in a nested list
+    a phone reads as well as a desktop, with no diagram library to download."""
     actors = (site / "acteurs/index.html").read_text(encoding="utf-8")
-    assert '<pre class="mermaid">' in actors
-    assert 'src="../assets/javascripts/vendor/mermaid/mermaid.min.js"' in actors
-    assert "mermaid.min.js" not in (site / "index.html").read_text(encoding="utf-8")
-    assert (site / "assets/javascripts/vendor/mermaid/mermaid.min.js").is_file()
-    assert (site / "assets/javascripts/vendor/mermaid/LICENSE").is_file()
-    assert not list((site / "assets/javascripts/vendor/mermaid").glob("README*")), "notes for maintainers only"
-
-
-def test_vendored_mermaid_is_the_file_its_readme_describes() -> None:
-    readme = (VENDOR / "README.md").read_text(encoding="utf-8")
-    digest = re.search(r"\| sha256 \| `([0-9a-f]{64})` \|", readme)
-    version = re.search(r"\[mermaid\]\(https://www\.npmjs\.com/package/mermaid\) (11\.\d+\.\d+)", readme)
-    assert digest and version
-    script = (VENDOR / "mermaid.min.js").read_bytes()
-    assert hashlib.sha256(script).hexdigest() == digest.group(1)
-    assert f'version:"{version.group(1)}"'.encode() in script
-    assert (VENDOR / "LICENSE").read_text(encoding="utf-8").startswith("The MIT License")
+    tree = actors[actors.index('<div class="bf-tree">') :]
+    assert re.search(
+        r'<li><a href="valmontie/">Valmontie</a>\s*<ul>\s*<li><a href="agence-valmont/">'
+        r"Agence Valmont Presse</a> — Agence officielle</li>",
+        tree,
+    ), tree[:600]
+    assert "mermaid" not in actors
+    assert not (site / "assets/javascripts/vendor").exists()
 
 
 def _luminance(colour: str) -> float:

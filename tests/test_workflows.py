@@ -94,6 +94,13 @@ def test_checkouts_keep_no_credentials(path: Path) -> None:
         assert step["with"]["persist-credentials"] is False
 
 
+def test_the_pages_build_sees_the_whole_history() -> None:
+    """The home page dates the last change of the data from git (generator/history.py): a
+    checkout of depth 1 would show none."""
+    (checkout,) = [s for s in steps(workflow("pages.yml")) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_no_expression_inside_a_script(path: Path) -> None:
     """${{ }} in run: is pasted into the script before it runs; values go through env: instead."""

@@ -1,4 +1,5 @@
-/* The site's own script: filters on the timeline, and a "copy the link" button on each event.
+/* The site's own script: filters on the timeline and the year pages, and a "copy the link"
+ * button on each event.
  *
  * Everything here works on elements the pages already hold; nothing is built from page text
  * as HTML. Text is only ever set with textContent, and the filters compare ids (slugs) that
@@ -22,40 +23,108 @@
     return text.replace("{count}", count.toLocaleString(document.documentElement.lang)).replace("{total}", total)
   }
 
-  /* ---- Timeline filters ------------------------------------------------------------------- */
+  /* ---- Filters: the timeline and the year pages ------------------------------------------ */
+
+  // An item (.bf-item) is a line of the timeline, or an event's heading on a year page: there
+  // it stands with its body after it (.bf-event) and the anchors of its old ids before it
+  // (.bf-former), which hide with it. A group (.bf-group) is a year of the timeline, with its
+  // list of lines after it, or a month of a year page; it hides when all its items do.
+  function partsOf(item) {
+    var parts = [item]
+    var next = item.nextElementSibling
+    if (next && next.classList.contains("bf-event")) parts.push(next)
+    for (var before = item.previousElementSibling; before && before.classList.contains("bf-former"); before = before.previousElementSibling) {
+      parts.push(before)
+    }
+    return parts
+  }
+
+  function groupsOf(items) {
+    var groups = []
+    document.querySelectorAll(".bf-group, .bf-item").forEach(function (element) {
+      if (element.classList.contains("bf-group")) {
+        var list = element.nextElementSibling
+        groups.push({ heading: element, list: list && list.matches("ul.bf-rows") ? list : null, items: [] })
+      } else if (groups.length) {
+        groups[groups.length - 1].items.push(element)
+      }
+    })
+    return groups
+  }
+
+  // Every link to a place of the page that can hide: the tables of contents (the theme keeps
+  // one in the side bar and a copy in the phone's menu) and the bar of months.
+  function linksTo(id) {
+    return document.querySelectorAll('.md-nav--secondary a[href="#' + CSS.escape(id) + '"], .bf-months a[href="#' + CSS.escape(id) + '"]')
+  }
 
   function setUpFilters(form) {
+    var language = document.documentElement.lang
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"))
-    var rows = Array.prototype.slice.call(document.querySelectorAll(".bf-row"))
-    // Each year: its heading (h2.bf-year) and the list of its events after it (ul.bf-rows).
-    var years = Array.prototype.slice.call(document.querySelectorAll("ul.bf-rows"))
+    var items = Array.prototype.slice.call(document.querySelectorAll(".bf-item"))
+    var groups = groupsOf(items)
     var count = form.querySelector(".bf-count")
-    var total = rows.length
+    var empty = form.querySelector(".bf-empty")
+    var total = items.length.toLocaleString(language)
 
-    function matches(row, select) {
-      if (!select.value) return true
-      var values = (row.getAttribute("data-" + select.getAttribute("data-filter")) || "").split(" ")
-      return values.indexOf(select.value) !== -1
+    function matches(item, select, value) {
+      if (!value) return true
+      var values = (item.getAttribute("data-" + select.getAttribute("data-filter")) || "").split(" ")
+      return values.indexOf(value) !== -1
+    }
+
+    function shownWith(item, changed, value) {
+      return selects.every(function (select) {
+        return matches(item, select, select === changed ? value : select.value)
+      })
+    }
+
+    function setHidden(element, hidden) {
+      element.hidden = hidden
+      if (element.id) {
+        linksTo(element.id).forEach(function (link) {
+          if (link.parentElement) link.parentElement.hidden = hidden
+        })
+      }
+    }
+
+    // Each option says how many events it would show, with the other choices as they are: one
+    // pass over the events per select, counting the values of those the other selects keep.
+    function countOptions() {
+      selects.forEach(function (select) {
+        var counts = new Map() // not an object: an id may be "constructor"
+        var kept = 0
+        items.forEach(function (item) {
+          if (!shownWith(item, select, "")) return
+          kept += 1
+          ;(item.getAttribute("data-" + select.getAttribute("data-filter")) || "").split(" ").forEach(function (value) {
+            counts.set(value, (counts.get(value) || 0) + 1)
+          })
+        })
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.textContent)
+          var n = option.value ? counts.get(option.value) || 0 : kept
+          option.textContent = option.getAttribute("data-label") + " (" + n.toLocaleString(language) + ")"
+          option.disabled = n === 0 && !option.selected
+        })
+      })
     }
 
     function apply() {
       var shown = 0
-      rows.forEach(function (row) {
-        var visible = selects.every(function (select) { return matches(row, select) })
-        row.hidden = !visible
+      items.forEach(function (item) {
+        var visible = shownWith(item, null, "")
+        partsOf(item).forEach(function (part) { setHidden(part, !visible) })
         if (visible) shown += 1
       })
-      years.forEach(function (year) {
-        year.hidden = !year.querySelector(".bf-row:not([hidden])")
-        var heading = year.previousElementSibling
-        if (heading && heading.matches("h2.bf-year")) {
-          heading.hidden = year.hidden
-          // The table of contents lists the years: only those still shown.
-          var entry = document.querySelector('.md-nav--secondary a[href="#' + CSS.escape(heading.id) + '"]')
-          if (entry && entry.parentElement) entry.parentElement.hidden = year.hidden
-        }
+      groups.forEach(function (group) {
+        var hidden = !group.items.some(function (item) { return !item.hidden })
+        setHidden(group.heading, hidden)
+        if (group.list) group.list.hidden = hidden
       })
-      count.textContent = counted(form, shown, total.toLocaleString(document.documentElement.lang))
+      count.textContent = counted(form, shown, total)
+      if (empty) empty.hidden = shown > 0
+      countOptions()
       remember()
     }
 
@@ -88,6 +157,9 @@
       setTimeout(apply, 0)
     })
     restore()
+    var box = form.querySelector("details")
+    var chosen = selects.some(function (select) { return select.value })
+    if (box && (chosen || window.matchMedia("(min-width: 60em)").matches)) box.open = true
     form.hidden = false
     apply()
   }
