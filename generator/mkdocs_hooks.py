@@ -5,16 +5,16 @@
   the folder.
 - The per-record "Modifier" links, written as `edit:<path>`, get the same treatment, or are
   removed when no repository is configured.
-- French search finds words with or without accents: after each build, the accent folding of
-  generator/assets/search-fold.js is appended to the theme's French lunr language file, which
-  the search worker loads (see that file for why there).
+- The search box of the header (overrides/partials/search-box.html) gets its words, which
+  `generate` writes in the briefing's language (docs/.search-words.json), as a template global.
 
 Without this file the site still builds and reads the same, with edit buttons that open the
-generated Markdown and a search that minds accents: nothing essential lives here.
+generated Markdown and a search box without words: nothing essential lives here.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -56,30 +56,21 @@ def _docs_name(config: Any) -> str:
     return str(config.docs_dir).rstrip("/").rsplit("/", 1)[-1]
 
 
-# The theme's French language file for lunr, in the built site, and our addition to it.
-LUNR_FR = Path("assets/javascripts/lunr/min/lunr.fr.min.js")
-SEARCH_FOLD = Path(__file__).resolve().parent / "assets" / "search-fold.js"
-FOLD_MARKER = "\n/* briefing-generator: accent folding (generator/assets/search-fold.js) */\n"
+# Written by `generate` beside the pages (generator/search/words.py); MkDocs does not publish dot files.
+SEARCH_WORDS = ".search-words.json"
 
 
-def on_post_build(config: Any) -> None:
-    target = Path(config.site_dir) / LUNR_FR
-    if not target.is_file():
-        log.warning("%s is missing: French search will not ignore accents", LUNR_FR.as_posix())
-        return
-    append_search_fold(target)
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.globals["search_words"] = read_search_words(Path(config.docs_dir))
+    return env
 
 
-def append_search_fold(target: Path) -> bool:
-    """Append the folding script to `target` once; return whether the file changed.
-
-    `mkdocs serve --dirty` does not copy the theme's file again when the copy is newer, so the
-    file may already end with our script, perhaps an older version of it: whatever follows the
-    marker is replaced, so the file holds exactly one copy, the current one.
-    """
-    text = target.read_text(encoding="utf-8")
-    patched = text.split(FOLD_MARKER, 1)[0] + FOLD_MARKER + SEARCH_FOLD.read_text(encoding="utf-8")
-    if patched == text:
-        return False
-    target.write_text(patched, encoding="utf-8")
-    return True
+def read_search_words(docs_dir: Path) -> dict[str, str]:
+    """The search box's words, as `generate` wrote them; none (and a warning, which fails a
+    strict build) when it has not run."""
+    try:
+        words = json.loads((docs_dir / SEARCH_WORDS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        log.warning("%s is missing or unreadable: run `python -m generator generate` first", SEARCH_WORDS)
+        return {}
+    return {str(k): str(v) for k, v in words.items()} if isinstance(words, dict) else {}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 
-from . import exports, labels
+from . import exports, labels, search
 from .exports.schemas import kind_docs, published_schemas
 from .links import SiteUrls, actor_target, source_target, treaty_target
 from .model import Briefing, Event, Treaty
@@ -42,6 +43,7 @@ def render_site(
         render_sources,
         render_data_page,
         render_print,
+        render_search_words,
         exports.render_exports,
     ]
     pages = [page for renderer in renderers for page in renderer(site)]
@@ -268,6 +270,13 @@ def treaty_events(treaty: Treaty) -> list[Event]:
 def _folder_of(briefing_file: str, kind_folder: str) -> str:
     """The data folder of a kind, next to briefing.yaml: data/events/."""
     return posixpath.join(posixpath.dirname(briefing_file), kind_folder) + "/"
+
+
+def render_search_words(site: Site) -> list[Page]:
+    """The words the search box shows, in the briefing's language, for the MkDocs hook (search/words.py)."""
+    language = site.briefing.language
+    make = functools.partial(search.render_words, language)
+    return [site.file(search.WORDS_FILE, shows=[language], make=make, data_file=site.briefing.data_file)]
 
 
 def render_print(site: Site) -> list[Page]:

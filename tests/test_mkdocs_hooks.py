@@ -29,12 +29,20 @@ def test_no_repository_no_edit_address() -> None:
 
 
 def test_the_hook_reads_no_data() -> None:
-    """MkDocs only renders: the hook wires edit links and the search's folding, and imports
+    """MkDocs only renders: the hook wires edit links and the search box's words, and imports
     nothing of the generator that reads or renders data (nothing essential lives in it)."""
     source = Path(hooks.__file__).read_text(encoding="utf-8")
     assert "import generator" not in source and "from generator" not in source and "from ." not in source
     assert {name for name in dir(hooks) if name.startswith("on_")} == {
+        "on_env",
         "on_page_markdown",
         "on_page_content",
-        "on_post_build",
     }
+
+
+def test_the_search_words_are_those_generate_wrote(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / hooks.SEARCH_WORDS).write_text('{"label": "Rechercher", "language": "fr"}', encoding="utf-8")
+    assert hooks.read_search_words(tmp_path) == {"label": "Rechercher", "language": "fr"}
+    (tmp_path / hooks.SEARCH_WORDS).unlink()
+    assert hooks.read_search_words(tmp_path) == {}
+    assert "run `python -m generator generate` first" in caplog.text  # a warning: a strict build stops
