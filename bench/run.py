@@ -13,7 +13,7 @@ system (wait4). Each step runs several times and the median is kept. For each si
   page per year, each event with its date, status, summary, actors and quoted sources, the same
   theme and search language) built the same way, alternately, so that the whole build (cold
   generate + mkdocs build) is a ratio of times measured together;
-- docs/ bytes per event (generated files), the site's size, its search index;
+- docs/ bytes per event (generated files), the site's size (the search index is bench/search.py's);
 - the preview (`generator serve`): from saving an edited event to the page served with the edit.
 
 It prints a Markdown table (for the README) and writes every figure as JSON. CPU times are
@@ -79,7 +79,6 @@ class Result:
     docs_bytes_per_event: float  # every file generate wrote
     pages_bytes_per_event: float  # its Markdown pages only
     site_mib: float
-    search_index_kib: float
     serve_edit_s: float
 
 
@@ -238,7 +237,6 @@ def measure(events: int, work: Path) -> Result:
         _remove_generated(project / "docs")
         warms.append(run([*generator, "generate"], project, env))
     warm = median(warms)
-    index = project / "site" / "search" / "search_index.json"
     return Result(
         events=events,
         check_s=check.seconds,
@@ -262,7 +260,6 @@ def measure(events: int, work: Path) -> Result:
         docs_bytes_per_event=docs_bytes / events,
         pages_bytes_per_event=pages_bytes / events,
         site_mib=folder_size(project / "site") / 2**20,
-        search_index_kib=index.stat().st_size / 1024 if index.exists() else 0.0,
         serve_edit_s=serve_edit(project, env),
     )
 
@@ -283,7 +280,6 @@ def table(results: list[Result]) -> str:
         ("docs/ bytes per event, all files (pages only)",
          lambda r: f"{r.docs_bytes_per_event:.0f} B ({r.pages_bytes_per_event:.0f} B)"),
         ("site size", lambda r: f"{r.site_mib:.1f} MiB"),
-        ("search index", lambda r: f"{r.search_index_kib:.0f} KiB"),
         ("make serve: event edited → page served", lambda r: f"{r.serve_edit_s:.1f} s"),
     ]  # fmt: skip
     header = "| | " + " | ".join(f"{r.events:,} events" for r in results) + " |"

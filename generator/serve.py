@@ -91,7 +91,7 @@ class _Indexer:
         threading.Thread(target=self._run, name="search-index", daemon=True).start()
 
     def _run(self) -> None:
-        from .search import build_index, records
+        from .search import build_index, make_records
 
         while True:
             self.wanted.wait()
@@ -99,7 +99,7 @@ class _Indexer:
             try:
                 # Read without the generator's memory, which the loop's thread writes meanwhile.
                 briefing = read_briefing(self.data_dir, cache=Cache(None))
-                stats = build_index(records(briefing, self.docs_dir), self.docs_dir)
+                stats = build_index(make_records(briefing, self.docs_dir), self.docs_dir)
             except (DataError, GeneratorError) as error:
                 print(f"search: the preview's index is as it was ({error})", file=sys.stderr)
                 continue

@@ -53,7 +53,8 @@ class _Document(HTMLParser):
 
 @pytest.fixture(scope="module")
 def fixture_records() -> dict[str, _Document]:
-    return {record.url: _Document(record.html) for record in search.records(read_briefing(FIXTURE), Path("no-docs"))}
+    made = search.make_records(read_briefing(FIXTURE), Path("no-docs"))
+    return {record.url: _Document(record.html) for record in made}
 
 
 def test_each_event_leads_to_its_anchor_and_shows_its_date(fixture_records: dict[str, _Document]) -> None:
@@ -94,7 +95,7 @@ def test_pages_that_are_not_records_are_indexed_below_them(project: Path, run: R
     lists of records and pages left out of search are not."""
     (project / "docs" / "methode.md").write_text("# Méthode\n\nChaque fait cite sa source.\n", encoding="utf-8")
     assert run("generate")[0] == 0
-    pages = {r.url: _Document(r.html) for r in search.records(read_briefing(project / "data"), project / "docs")}
+    pages = {r.url: _Document(r.html) for r in search.make_records(read_briefing(project / "data"), project / "docs")}
     pages = {url: doc for url, doc in pages.items() if doc.meta["kind"] == "page"}
     assert sorted(pages) == ["", "donnees/", "methode/"]
     assert "Chaque fait cite sa source." in "".join(pages["methode/"].text)
@@ -109,23 +110,23 @@ ALLOWED = {"html", "head", "meta", "body", "h1", "p", "span"}
 
 def test_hostile_values_are_text() -> None:
     """Contributors' text becomes text: no element, no attribute but the record's own."""
-    for record in search.records(read_briefing(HOSTILE), Path("no-docs")):
+    for record in search.make_records(read_briefing(HOSTILE), Path("no-docs")):
         document = _Document(record.html)
         assert {tag for tag, _ in document.tags} <= ALLOWED, record.url
         for _, values in document.tags:
             assert set(values) <= {"lang", "charset", "content", "data-pagefind-meta", "data-pagefind-weight",
                                    "data-pagefind-body"}, record.url  # fmt: skip
-    joined = "".join(r.html for r in search.records(read_briefing(HOSTILE), Path("no-docs")))
+    joined = "".join(r.html for r in search.make_records(read_briefing(HOSTILE), Path("no-docs")))
     assert "&lt;script&gt;" in joined and "<script" not in joined
 
 
 def test_the_index_speaks_the_briefings_language() -> None:
     briefing = read_briefing(FIXTURE)
-    french = next(search.records(briefing, Path("no-docs")))
+    french = next(search.make_records(briefing, Path("no-docs")))
     assert french.html.startswith('<!doctype html><html lang="fr">')
-    english = [r.html for r in search.records(dataclasses.replace(briefing, language="en"), Path("no-docs"))]
+    english = [r.html for r in search.make_records(dataclasses.replace(briefing, language="en"), Path("no-docs"))]
     assert all('<html lang="en">' in text for text in english)
-    assert any("Actors : " in text for text in english) and not any("Acteurs : " in text for text in english)
+    assert any("Actors: " in text for text in english) and not any("Acteurs : " in text for text in english)
 
 
 def test_every_language_has_every_word() -> None:
@@ -142,8 +143,8 @@ def test_every_language_has_every_word() -> None:
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
-    stats = search.build_index(search.records(read_briefing(FIXTURE), Path("no-docs")), site)
-    assert stats.records == len(list(search.records(read_briefing(FIXTURE), Path("no-docs"))))
+    stats = search.build_index(search.make_records(read_briefing(FIXTURE), Path("no-docs")), site)
+    assert stats.records == len(list(search.make_records(read_briefing(FIXTURE), Path("no-docs"))))
     return site / search.INDEX_DIR
 
 
@@ -180,7 +181,7 @@ def test_a_new_index_replaces_the_old_one_whole(index: Path, tmp_path: Path) -> 
     (site / search.INDEX_DIR).mkdir(parents=True)
     (site / search.INDEX_DIR / "stale.pf_fragment").write_text("", encoding="utf-8")
     (site / f".{search.INDEX_DIR}-new").mkdir()  # an interrupted run's
-    search.build_index(search.records(read_briefing(FIXTURE), Path("no-docs")), site)
+    search.build_index(search.make_records(read_briefing(FIXTURE), Path("no-docs")), site)
     assert not (site / search.INDEX_DIR / "stale.pf_fragment").exists()
     assert sorted(p.name for p in site.iterdir()) == [search.INDEX_DIR]
 

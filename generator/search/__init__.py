@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .bundle import INDEX_DIR, IndexStats, build_index, foreign_files
-from .records import Record, records
+from .records import Record, make_records
 from .words import WORDS, WORDS_FILE, render_words, words_for
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "build_index",
     "foreign_files",
     "index_site",
-    "records",
+    "make_records",
     "render_words",
     "words_for",
 ]
@@ -42,4 +42,4 @@ def index_site(data_dir: Path, docs_dir: Path, site_dir: Path) -> IndexStats:
     """Index the briefing of `data_dir` and the pages of `docs_dir` into the built site."""
     from ..pipeline import read_briefing
 
-    return build_index(records(read_briefing(data_dir), docs_dir), site_dir)
+    return build_index(make_records(read_briefing(data_dir), docs_dir), site_dir)

@@ -57,7 +57,7 @@ class Record:
     html: str
 
 
-def records(briefing: Briefing, docs_dir: Path) -> Iterator[Record]:
+def make_records(briefing: Briefing, docs_dir: Path) -> Iterator[Record]:
     """Every record of the briefing, then the pages of docs/ that are not records."""
     make = _Maker(briefing.language)
     for event in briefing.events:
@@ -91,14 +91,15 @@ class _Maker:
     def _labelled(self, label: str, values: Iterable[str]) -> str:
         """'Acteurs : Kim Jong Un, Kim Jong-un ; Vladimir Poutine' as one weighted line, or nothing."""
         joined = " ; ".join(values)
-        return _part(W_DETAIL, f"{self.words[label]} : {joined}") if joined else ""
+        return _part(W_DETAIL, self.words[label].format(joined)) if joined else ""
 
     def _aliases(self, actor: Actor) -> str:
         """An actor's other spellings, weighted as its name; the words before them are not."""
         if not actor.aliases:
             return ""
+        label, _, after = (_text(part) for part in self.words["aliases"].partition("{}"))
         spellings = f'<span data-pagefind-weight="{W_NAME:g}">{_text(", ".join(actor.aliases))}</span>'
-        return f'<p data-pagefind-weight="{W_DETAIL:g}">{_text(self.words["aliases"])} : {spellings}</p>'
+        return f'<p data-pagefind-weight="{W_DETAIL:g}">{label}{spellings}{after}</p>'
 
     def _date(self, shown: str, certainty: Certainty) -> str:
         if certainty == "exact":
@@ -175,7 +176,7 @@ class _Maker:
         for provision in treaty.provisions:
             title = f"{provision.label} — {provision.title}" if provision.label else provision.title
             body = [_part(W_DETAIL, treaty.title), _part(W_BODY, provision.summary)]
-            body += [_part(W_QUOTE, f"« {citation.quote} »") for citation in provision.citations]
+            body += [_part(W_QUOTE, self.words["quote"].format(citation.quote)) for citation in provision.citations]
             target = treaty_target(treaty, key(provision.id))
             yield self._document("provision", target, title, body, date=date)
 

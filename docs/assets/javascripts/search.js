@@ -24,7 +24,9 @@
   var toggle = document.getElementById("__search")
   var words = JSON.parse(box.getAttribute("data-bf-words") || "{}")
   var language = words.language || document.documentElement.lang || undefined
-  var PAGE = 10  // results shown at a time
+  // Results shown at first, then at each "more": each one's title and excerpt is a request of its own.
+  var FIRST = 5
+  var MORE = 10
   // Searching waits for a pause in typing this long: a search for every key typed would leave
   // the last one waiting behind searches for "s", "so", "som"…, each slower than the last,
   // since a prefix that short matches much of the index. The index parts a query needs are
@@ -164,12 +166,14 @@
   }
 
   function showMore(mine) {
-    var batch = found.slice(shown, shown + PAGE)
+    var start = shown
+    var batch = found.slice(start, start + (start ? MORE : FIRST))
     return Promise.all(batch.map(function (r) { return r.data() })).then(function (datas) {
       if (mine !== sequence) return
       var old = list.querySelector(".bf-search-more")
       if (old) old.remove()
-      datas.forEach(function (data) { list.appendChild(option(data, shown++)) })
+      datas.forEach(function (data, i) { list.appendChild(option(data, start + i)) })
+      shown = start + datas.length
       if (shown < found.length) {
         var more = document.createElement("li")
         more.className = "bf-search-more"
@@ -203,7 +207,8 @@
     if (!pagefind) say(words.loading)
     busy = true
     load().then(function (pf) { return searchFor(pf, query) }).then(function (results) {
-      if (mine !== sequence || waiting) return  // a newer query is waiting: show that one
+      // Typed on since: the newer query's search follows; showing these would only delay it.
+      if (mine !== sequence || waiting || terms(input.value).join(" ") !== query.join(" ")) return
       found = results
       shown = 0
       active = -1
