@@ -11,7 +11,8 @@ For each size, a synthetic briefing (`generator synth`, seed 1) is generated and
   the peak memory of its largest process (the Pagefind binary), from the operating system;
 - the site is served under a sub-path (/briefing/), as GitHub Pages serves a project site, by a
   server that logs every file it sends with its size (uncompressed: the upper bound);
-- Chromium (Debian's, or $CHROMIUM_PATH) opens a year page with the CPU slowed down four times
+- Chromium (Debian's, or $CHROMIUM_PATH) opens a year page (2020: about a tenth of the events,
+  the longest pages a reader searches from) with the CPU slowed down four times
   (CDP Emulation.setCPUThrottlingRate: it slows the page's main thread; Pagefind searches in a
   Web Worker, which it does not slow, so the figures flatter a slow phone);
 - cold: a new browser context per query, the box clicked and the query typed key by key (90 ms
@@ -51,6 +52,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]  # fmt: skip
 THROTTLE = 4
 KEY_DELAY_MS = 90
+YEAR_PAGE = "chronologie/2020/"
 QUIET_MS = 1500
 # Words of the synthetic briefings (seed 1): broad ones (a word of most records), names found in a
 # few dozen records, a year, two-word queries.
@@ -112,14 +114,14 @@ def _is_search_file(path: str) -> bool:
 class Reader:
     """A reader in Chromium on the served site: opens a page, types, waits for the results."""
 
-    def __init__(self, browser: Any, url: str, sent: list[tuple[str, int]], external: list[str]) -> None:
-        self.browser, self.url, self.sent, self.external = browser, url, sent, external
+    def __init__(self, browser: Any, url: str, sent: list[tuple[str, int]], external: list[str], start: str) -> None:
+        self.browser, self.url, self.sent, self.external, self.start = browser, url, sent, external, start
 
     def open(self) -> tuple[Any, Any]:
         context = self.browser.new_context(viewport={"width": 1280, "height": 900})
         context.route("**/*", self._route)
         page = context.new_page()
-        page.goto(self.url + "chronologie/2020/", wait_until="load")
+        page.goto(self.url + self.start, wait_until="load")
         page.evaluate(WATCH)
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
         return context, page
@@ -153,7 +155,9 @@ class Reader:
         raise SystemExit(f"no results for {text!r} within 240 s")
 
 
-def measure_browser(site: Path, result: Result) -> None:
+def measure_browser(
+    site: Path, result: Result, cold: list[str] = COLD, warm: list[str] = WARM, start: str = ""
+) -> None:
     from playwright.sync_api import sync_playwright
 
     sent: list[tuple[str, int]] = []
@@ -166,14 +170,14 @@ def measure_browser(site: Path, result: Result) -> None:
             browser = playwright.chromium.launch(
                 executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
             )
-            reader = Reader(browser, url, sent, result.external)
-            for text in COLD:
+            reader = Reader(browser, url, sent, result.external, start)
+            for text in cold:
                 context, page = reader.open()
                 result.cold.append(reader.query(page, text))
                 context.close()
             context, page = reader.open()
             reader.query(page, "russie")  # the first query loads Pagefind
-            result.warm = [reader.query(page, text) for text in WARM]
+            result.warm = [reader.query(page, text) for text in warm]
             context.close()
             browser.close()
     finally:
@@ -196,7 +200,7 @@ def measure(events: int, work: Path) -> Result:
     result.index_kib = sum(p.stat().st_size for p in files) / 1024
     result.index_files = len(files)
     result.records = int(runs[0].output.split(": ", 1)[1].split()[0])
-    measure_browser(project / "site", result)
+    measure_browser(project / "site", result, start=YEAR_PAGE)
     return result
 
 
@@ -241,11 +245,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 10000])
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "search-results.json")
-    parser.add_argument("--site", type=Path, help="only the queries, on this built site (of a synthetic briefing)")
+    parser.add_argument("--site", type=Path, help="only the queries, on this built site")
+    parser.add_argument("--queries", help="with --site: the queries, separated by '|' (default: synthetic words)")
+    parser.add_argument("--page", default="", help="with --site: the page to search from (default: the summary)")
     args = parser.parse_args()
     if args.site:
         result = Result(events=0)
-        measure_browser(args.site, result)
+        queries = args.queries.split("|") if args.queries else None
+        measure_browser(args.site, result, queries[:5] if queries else COLD, queries or WARM, args.page)
         print(json.dumps(asdict(result), indent=1))
         return
     with tempfile.TemporaryDirectory(prefix="bench-search-") as work:

@@ -66,7 +66,8 @@ def _scan(args: argparse.Namespace) -> int:
         print(f"{len(findings)} thing(s) that could run as script or link nowhere", file=sys.stderr)
         return 1
     print(
-        f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's; no broken link"
+        f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's; "
+        "no broken link; nothing in the search index but Pagefind's own files"
     )
     return 0
 
@@ -183,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="check a built site for scripts the theme did not put there",
         description="Scan every page of a built site for scripts, event-handler attributes, javascript: and "
         "data: addresses, iframes, objects and the like that the theme (its own 404 page is the reference) did "
-        "not put there. Exit status 1 when anything is found.",
+        "not put there, for links within the site that lead nowhere, and the search index (pagefind/) for files "
+        "that Pagefind did not write. Exit status 1 when anything is found.",
     )
     scan.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
     scan.set_defaults(run=_scan)

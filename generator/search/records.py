@@ -77,8 +77,18 @@ def _text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+# A dash between two words ("Trump–Poutine", "Valmontie–Bordurie", "19–20 juin") joins them into one
+# word for Pagefind, which splits words at hyphens only; spaced, each is found on its own.
+_DASH = re.compile(r"(?<=\w)([\u2010-\u2015\u2212])(?=\w)")
+
+
+def _words(value: object) -> str:
+    """Text as it is indexed (shown in excerpts): escaped, dashes between words spaced."""
+    return _text(_DASH.sub(r" \1 ", str(value)))
+
+
 def _part(weight: float, text: str | None) -> str:
-    return f'<p data-pagefind-weight="{weight:g}">{_text(text)}</p>' if text else ""
+    return f'<p data-pagefind-weight="{weight:g}">{_words(text)}</p>' if text else ""
 
 
 class _Maker:
@@ -90,7 +100,7 @@ class _Maker:
 
     def _labelled(self, label: str, values: Iterable[str]) -> str:
         """'Acteurs : Kim Jong Un, Kim Jong-un ; Vladimir Poutine' as one weighted line, or nothing."""
-        joined = " ; ".join(values)
+        joined = self.words["separator"].join(values)
         return _part(W_DETAIL, self.words[label].format(joined)) if joined else ""
 
     def _aliases(self, actor: Actor) -> str:
@@ -98,7 +108,7 @@ class _Maker:
         if not actor.aliases:
             return ""
         label, _, after = (_text(part) for part in self.words["aliases"].partition("{}"))
-        spellings = f'<span data-pagefind-weight="{W_NAME:g}">{_text(", ".join(actor.aliases))}</span>'
+        spellings = f'<span data-pagefind-weight="{W_NAME:g}">{_words(", ".join(actor.aliases))}</span>'
         return f'<p data-pagefind-weight="{W_DETAIL:g}">{label}{spellings}{after}</p>'
 
     def _date(self, shown: str, certainty: Certainty) -> str:
@@ -119,17 +129,19 @@ class _Maker:
         names: Iterable[str] = (),
     ) -> Record:
         url = url_path(target)
-        spellings = " · ".join(names)
-        head = f'<meta data-pagefind-meta="url[content]" content="{_text(url)}">'
-        if spellings:
-            head += f'<meta data-pagefind-meta="names[content]" content="{_text(spellings)}">'
-        # The date is shown with the result, and searchable.
-        shown = f'<p data-pagefind-meta="date" data-pagefind-weight="{date_weight:g}">{_text(date)}</p>' if date else ""
+        # What the result shows, as written; the body below is what is searched.
+        shown = {"url": url, "title": title, "date": date, "names": " · ".join(names)}
+        head = "".join(
+            f'<meta data-pagefind-meta="{key}[content]" content="{_text(value)}">'
+            for key, value in shown.items()
+            if value
+        )
+        when = _part(date_weight, date)  # "2024" finds what happened then
         return Record(
             url,
             f'<!doctype html><html lang="{_text(self.language)}"><head><meta charset="utf-8">{head}</head>'
             f'<body data-pagefind-body data-pagefind-meta="kind:{kind}">'
-            f'<h1 data-pagefind-weight="{title_weight:g}">{_text(title)}</h1>{shown}{"".join(body)}</body></html>',
+            f'<h1 data-pagefind-weight="{title_weight:g}">{_words(title)}</h1>{when}{"".join(body)}</body></html>',
         )
 
     def event(self, event: Event) -> Record:

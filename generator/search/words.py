@@ -39,6 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
         "themes": "Thèmes : {}",
         "parties": "Parties : {}",
         "quote": "« {} »",
+        "separator": " ; ",
         "uncertain_date": "{date} (date {certainty})",
     },
     "en": {
@@ -66,6 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
         "themes": "Themes: {}",
         "parties": "Parties: {}",
         "quote": "“{}”",
+        "separator": "; ",
         "uncertain_date": "{date} ({certainty} date)",
     },
 }

@@ -108,6 +108,14 @@ def test_nothing_is_fetched_before_the_box_is_used_and_all_from_the_sub_path(pag
     assert fetched and all(url.startswith(fixture_site.address("pagefind/")) for url in fetched)
 
 
+def test_a_query_of_several_words_finds_the_records_holding_all_of_them(page: Any, fixture_site: Site) -> None:
+    page.goto(fixture_site.address())
+    quotas = {from_root(r.href, fixture_site.url) for r in search(page, "quotas")}
+    both = {from_root(r.href, fixture_site.url) for r in search(page, "quotas Bordurie")}
+    assert "questions/#quotas-respectes" in quotas  # about quotas, not about the Bordurie by name
+    assert both == {"chronologie/2024/#2024-04-quotas-contestes", "traites/accord-peche/#quotas"}
+
+
 def test_short_words_are_not_the_start_of_others(page: Any, fixture_site: Site) -> None:
     """A lone short word finds the records that hold that very word ("un", not "une"); a short word
     among others is left out ("de" is not the start of "deux")."""
