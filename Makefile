@@ -12,9 +12,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test serve check diff clean
 
+# The search index is made after mkdocs build, which empties site/; the scan then checks it too.
 build: $(VENV)/.runtime
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/python -m generator search
 	$(BIN)/python -m generator scan
 
 check: $(VENV)/.runtime

@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|generate|new|diff|scan|synth …"""
+"""Command line: python -m generator check|generate|serve|new|diff|scan|search|synth …"""
 
 from __future__ import annotations
 
@@ -66,7 +66,21 @@ def _scan(args: argparse.Namespace) -> int:
         print(f"{len(findings)} thing(s) that could run as script or link nowhere", file=sys.stderr)
         return 1
     print(
-        f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's; no broken link"
+        f"{args.site}: no script, event handler, javascript: address or embedded frame but the theme's; "
+        "no broken link; nothing in the search index but Pagefind's own files"
+    )
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .search import INDEX_DIR, index_site
+
+    if not (args.site / "404.html").is_file():
+        raise GeneratorError(f"{args.site} holds no built site (no 404.html); run mkdocs build first")
+    stats = index_site(args.data, args.docs, args.site)
+    print(
+        f"{args.site}/{INDEX_DIR}: {stats.records} records indexed in {stats.seconds:.2f} s "
+        f"({stats.bytes / 1024:.0f} KiB in {stats.files} files)"
     )
     return 0
 
@@ -170,10 +184,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="check a built site for scripts the theme did not put there",
         description="Scan every page of a built site for scripts, event-handler attributes, javascript: and "
         "data: addresses, iframes, objects and the like that the theme (its own 404 page is the reference) did "
-        "not put there. Exit status 1 when anything is found.",
+        "not put there, for links within the site that lead nowhere, and the search index (pagefind/) for files "
+        "that Pagefind did not write. Exit status 1 when anything is found.",
     )
     scan.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
     scan.set_defaults(run=_scan)
+
+    search = commands.add_parser(
+        "search",
+        help="index the briefing for the site's search, into a built site",
+        description="Write one search record per event, actor, source, treaty provision and question, and per "
+        "page that is not a record's, and index them with Pagefind into SITE/pagefind/. Run it after mkdocs build, "
+        "which empties the site folder.",
+    )
+    search.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    search.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
+    search.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    search.set_defaults(run=_search)
 
     synth = commands.add_parser(
         "synth",

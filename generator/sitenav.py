@@ -71,6 +71,7 @@ def render_site_config(site: Site) -> list[Page]:
                 # The feed every page announces in its <head> (overrides/main.html), and its name.
                 "feed": places.export("feed"),
                 "feed_title": w("theme.feed", title=b.title),
+                "search_box": _search_box(site),
             },
         },
     }
@@ -81,3 +82,19 @@ def render_site_config(site: Site) -> list[Page]:
         + _EXTENSIONS.format(title=json.dumps(w("event.heading_link"), ensure_ascii=False))
     )
     return [Page(SITE_CONFIG, text, b.data_file)]
+
+
+# The texts of the search box and its results (overrides/partials/search-box.html, search.js).
+_SEARCH_TEXTS = ("label", "prompt", "results", "clear", "loading", "failed", "none", "more")
+
+
+def _search_box(site: Site) -> dict[str, object]:
+    """The search box's words, which its script gets as one attribute: texts, the counted text's
+    plural forms (the script picks one with the browser's CLDR rules), the names of the kinds."""
+    w = site.words
+    return {
+        "language": w.tag,
+        **{name: w(f"search.{name}") for name in _SEARCH_TEXTS},
+        "found": {form: w.typeset(text) for form, text in w.raw("search.found").items()},
+        "kind": w.table("search.kind"),
+    }

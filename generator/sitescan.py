@@ -11,6 +11,9 @@ base elements and meta refreshes but to a page of the site.
 The generator writes some links itself, in the HTML pieces MkDocs passes through unchecked (see
 templates/macros.md.j2): every relative link of every page is followed here, to a page or file
 of the site and, with an anchor, to an element with that id. A broken one is reported too.
+
+The search box loads Pagefind's script from pagefind/ with import(), which no page shows: that
+folder must hold Pagefind's own files and nothing else (generator/search/bundle.py tells them).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .search.bundle import INDEX_DIR, foreign_files
 
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
 URL_ATTRIBUTES = frozenset(
@@ -185,7 +190,15 @@ def scan_site(site: Path) -> list[Finding]:
             for line, href in scanner.links
             if (why := _broken(site.resolve(), page, href, scanned))
         ]
-    return sorted(findings)
+    return sorted(findings + scan_search_index(site))
+
+
+def scan_search_index(site: Path) -> list[Finding]:
+    """Every file of the search index folder that Pagefind did not write."""
+    index = site / INDEX_DIR
+    if not index.is_dir():
+        return []
+    return [Finding(f"{INDEX_DIR}/{name}", 1, why) for name, why in foreign_files(index)]
 
 
 def _broken(site: Path, page: Path, href: str, scanned: dict[Path, _PageScanner]) -> str | None:

@@ -11,6 +11,9 @@ import pytest
 
 from generator.cli import main
 
+# The browser and the served sites, for tests/browser/ and tests/briefing/ alike (one of each per session).
+pytest_plugins = ["tests.browser.fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "briefing"
 # The English briefing (no treaty), and what turns it into one with two treaties.

@@ -29,12 +29,11 @@ def test_no_repository_no_edit_address() -> None:
 
 
 def test_the_hook_reads_no_data() -> None:
-    """MkDocs only renders: the hook wires edit links and the search's folding, and imports
+    """MkDocs only renders: the hook wires edit links, and imports
     nothing of the generator that reads or renders data (nothing essential lives in it)."""
     source = Path(hooks.__file__).read_text(encoding="utf-8")
     assert "import generator" not in source and "from generator" not in source and "from ." not in source
     assert {name for name in dir(hooks) if name.startswith("on_")} == {
         "on_page_markdown",
         "on_page_content",
-        "on_post_build",
     }

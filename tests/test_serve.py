@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -48,9 +49,13 @@ def test_an_edit_of_the_data_is_served_without_a_restart(tmp_path: Path) -> None
     try:
         url = f"http://127.0.0.1:{port}/chronologie/2024/"
         _wait_for(url, lambda page: "Signature de l" in page)
+        # The search works in the preview: its index is served, and follows the data.
+        entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+        first = json.loads(_wait_for(entry, lambda text: '"fr"' in text))["languages"]["fr"]["hash"]
         event = project / "data/events/2024/2024-03-05-signature-accord.yaml"
         event.write_text(event.read_text("utf-8").replace("title: Signature", "title: Conclusion"), "utf-8")
         _wait_for(url, lambda page: "Conclusion de l" in page)
+        _wait_for(entry, lambda text: json.loads(text)["languages"]["fr"]["hash"] != first)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)

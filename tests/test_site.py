@@ -11,14 +11,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from generator import mkdocs_hooks as hooks
 from generator.pipeline import read_briefing
 from generator.sitescan import scan_site
+from generator.words import words_for
 from tests.conftest import FIXTURE, ROOT
 
 REPO = "https://example.org/team/briefing"
@@ -37,8 +36,10 @@ def make_project(folder: Path, data: Path = FIXTURE) -> Path:
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Build as `make build` does: generate, mkdocs build --strict, then the search index."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env}
-    for command in (["-m", "generator", "generate"], ["-m", "mkdocs", "build", "--strict"]):
+    steps = (["-m", "generator", "generate"], ["-m", "mkdocs", "build", "--strict"], ["-m", "generator", "search"])
+    for command in steps:
         result = subprocess.run(
             [sys.executable, *command], cwd=project, env=environment, capture_output=True, text=True, check=False
         )
@@ -105,13 +106,14 @@ def test_navigation_lists_sections_only(site: Path) -> None:
     assert primary_nav_pages(year, "chronologie/2024/") == expected
 
 
-def test_event_anchor_and_search_entry(site: Path) -> None:
+def test_event_anchor_and_search_index(site: Path) -> None:
     html = (site / "chronologie/2024/index.html").read_text(encoding="utf-8")
     assert 'id="2024-03-05-signature-accord"' in html
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "chronologie/2024/#2024-03-05-signature-accord" in locations
-    assert not any(loc.startswith("chronologie/#") for loc in locations), "the compact timeline is not indexed"
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["version"] == "1.5.2" and list(entry["languages"]) == ["fr"]
+    # The theme's search is off: no lunr index, and the box in the header is ours.
+    assert not (site / "search").exists()
+    assert 'id="bf-search-input"' in (site / "404.html").read_text(encoding="utf-8")
 
 
 def test_edit_links_open_the_yaml_record(site: Path) -> None:
@@ -137,40 +139,39 @@ def test_without_a_repository_there_are_no_edit_links(tmp_path: Path) -> None:
 # ---- Reading the site: search, printable page, accessibility, no third-party request ----------
 
 
-def _search_index(site: Path) -> dict[str, Any]:
-    index: dict[str, Any] = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    return index
+def test_the_search_box_has_its_words_and_the_way_to_the_root(site: Path) -> None:
+    """Every word of the box comes from the briefing's catalogue, in the briefing's language."""
+    w = words_for("fr")
+    for page, root in (("index.html", "."), ("chronologie/2024/index.html", "../.."), ("404.html", "/")):
+        text = (site / page).read_text(encoding="utf-8")
+        box = re.search(
+            r'<div class="md-search bf-search" data-bf-search data-bf-root="([^"]*)" data-bf-words=\'([^\']*)\'', text
+        )
+        assert box, page
+        assert box.group(1) == root
+        words = json.loads(html.unescape(box.group(2)))
+        assert words["language"] == "fr" and words["prompt"] == w("search.prompt") and words["none"] == w("search.none")
+        assert words["found"] == w.raw("search.found") and words["kind"] == w.table("search.kind")
+        assert f'placeholder="{w("search.label")}"' in text
+        assert 'role="combobox"' in text and 'role="listbox"' in text and 'role="status"' in text
 
 
-def test_search_folds_accents_and_stems(site: Path) -> None:
-    assert _search_index(site)["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
-    lunr_fr = (site / hooks.LUNR_FR).read_text(encoding="utf-8")
-    assert lunr_fr.endswith(hooks.FOLD_MARKER + hooks.SEARCH_FOLD.read_text(encoding="utf-8"))
-    assert lunr_fr.count(hooks.FOLD_MARKER) == 1
+def test_the_header_is_the_themes_but_for_the_search_box() -> None:
+    """overrides/partials/header.html is the theme's with our box in place of its search: after an
+    upgrade of the theme that changes its header, copy it again and put the box back."""
+    import material
 
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
 
-def test_the_search_folding_is_appended_once(tmp_path: Path) -> None:
-    """`mkdocs serve --dirty` keeps the built file: the hook must not append a second copy."""
-    target = tmp_path / "lunr.fr.min.js"
-    target.write_text("/* lunr.fr */", encoding="utf-8")
-    assert hooks.append_search_fold(target)
-    once = target.read_text(encoding="utf-8")
-    assert not hooks.append_search_fold(target)
-    assert target.read_text(encoding="utf-8") == once
-    target.write_text("/* lunr.fr */" + hooks.FOLD_MARKER + "/* an older version */", encoding="utf-8")
-    assert hooks.append_search_fold(target)
-    assert target.read_text(encoding="utf-8") == once
+    def without_search(header: str, first: str, last: str) -> str:
+        body = header.split("-#}", 1)[1]  # after the comment at the top
+        start = body.index(first)
+        return body[:start] + body[body.index(last, start) + len(last) :]
 
-
-def test_search_results_lead_to_each_event_and_preview_no_page_furniture(site: Path) -> None:
-    docs = _search_index(site)["docs"]
-    locations = {doc["location"] for doc in docs}
-    for event in read_briefing(FIXTURE).events:
-        assert f"chronologie/{event.year}/#{event.id}" in locations
-    for doc in docs:
-        assert not doc["location"].startswith("imprimer/"), "the printable page would repeat every result"
-        for furniture in ("Lien permanent", "Modifier", "Filtrer", "flowchart", "Champ Type Obligatoire"):
-            assert furniture not in doc["text"], (doc["location"], furniture)
+    theirs_rest = without_search(theirs, '{% if "material/search" in config.plugins %}', "{% endif %}\n    {% endif %}")
+    ours_rest = without_search(ours, "{#- Our search box", '{% include "partials/search-box.html" %}')
+    assert ours_rest == theirs_rest
 
 
 def test_the_printable_page_holds_the_whole_briefing(site: Path) -> None:

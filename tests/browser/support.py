@@ -53,6 +53,20 @@ class Site:
         return self.url + path
 
 
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pages_of(site: Site) -> list[str]:
+    """Every page of the site, as addresses under it ('', 'timeline/2024/'…), but the pages left at
+    renamed records' old addresses, which only send the reader on."""
+    return sorted(
+        p.relative_to(site.folder).as_posix().removesuffix("index.html")
+        for p in site.folder.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )
+
+
 def serve(tmp: Path, data: Path) -> Iterator[Site]:
     """Build `data` for the address it will be served at, then serve it; the port comes first."""
     site = tmp / "project" / "site"

@@ -2,7 +2,7 @@
 
 Every page of the built site is opened. Before any of the page's own scripts, an init script
 replaces alert, confirm, prompt and print with recorders and notes the window's globals; the
-watch (conftest) records dialogs. After load: no call, no dialog, no console error, and no
+watch (fixtures.py) records dialogs. After load: no call, no dialog, no console error, and no
 global but those the theme defines on its own 404 page, and Mermaid's.
 """
 
@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.search_support import search
 from tests.browser.support import Site
 
 SPY = """
@@ -42,17 +43,19 @@ def test_every_page_runs_nothing_from_the_data(context: Any, page: Any, hostile_
 
 
 def test_search_results_show_the_scripts_as_text(page: Any, hostile_site: Site) -> None:
+    """Titles, dates and excerpts come from the data: the box shows them as the characters they are."""
     page.goto(hostile_site.address())
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("script")
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item")
-    results = page.locator(".md-search-result")
-    assert "<script>alert('question')</script>" in results.inner_text()
-    assert results.locator("script, img, iframe, object, embed, style, form").count() == 0
+    found = search(page, "script alert")
+    titles = {result.title for result in found}
+    assert "<script>alert('question')</script> ?" in titles
+    assert "</title><script>alert('actor-name')</script>" in titles
+    assert any("<script>" in result.text for result in found), "excerpts show markup as text too"
+    results = page.locator("#bf-search-results")
+    assert results.locator("script, img, iframe, object, embed, style, form, svg, b").count() == 0
     handlers = "[...document.querySelectorAll('.md-search-result *')].flatMap(e => [...e.attributes])"
     assert page.evaluate(f"{handlers}.filter(a => a.name.startsWith('on')).length") == 0
+    links = page.eval_on_selector_all("#bf-search-results a", "links => links.map(a => a.href)")
+    assert links and all(link.startswith(hostile_site.url) for link in links)
 
 
 def test_the_relations_show_names_and_relations_as_text(page: Any, hostile_site: Site) -> None:

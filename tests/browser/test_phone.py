@@ -18,11 +18,8 @@ from playwright.sync_api import expect
 from generator.model import Briefing
 from generator.pages import by_month
 from generator.pipeline import read_briefing
-from tests.browser.support import Site
+from tests.browser.support import DESKTOP, PHONE, Site, pages_of
 from tests.conftest import ENGLISH
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +39,6 @@ def desktop(english_context: Any) -> Any:
     page = english_context.new_page()
     page.set_viewport_size(DESKTOP)
     return page
-
-
-def pages_of(site: Site) -> list[str]:
-    """Every page of the site, as addresses under it ('', 'timeline/2024/'…)."""
-    return sorted(
-        p.relative_to(site.folder).as_posix().removesuffix("index.html")
-        for p in site.folder.rglob("index.html")
-        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
-    )
 
 
 def test_no_page_is_wider_than_a_phone(phone: Any, english_site: Site) -> None:
@@ -189,6 +177,12 @@ def test_the_404_page_offers_a_way_on_in_the_sites_language(phone: Any, english_
     # GitHub Pages answers any address that leads nowhere with this page: its links are absolute.
     phone.goto(english_site.address("404.html"))
     expect(phone.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Page not found"))
+    phone.locator(".md-content label[for=__search]").click()  # the search, from the page itself
+    expect(phone.locator("#bf-search-input")).to_be_focused()
+    phone.keyboard.type("bridge")
+    expect(phone.locator("#bf-search-results [role=option]").first).to_be_visible()
+    phone.keyboard.press("Escape")
+    phone.keyboard.press("Escape")
     parts = phone.locator(".md-content").get_by_role("link")
     assert parts.count() >= 5
     parts.filter(has_text="Timeline").first.click()

@@ -1,6 +1,7 @@
-"""The real briefing in a browser: search, timeline filters, permanent links, and every main page.
+"""The real briefing in a browser: timeline filters, permanent links, and every main page (its search:
+tests/briefing/test_search_relevance.py).
 
-Each test's pages are watched (tests/browser/conftest.py): no request may leave 127.0.0.1 and
+Each test's pages are watched (tests/browser/fixtures.py): no request may leave 127.0.0.1 and
 no console error may occur. Screenshots go to tests/artifacts/ for a person to look at.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -21,20 +21,6 @@ from tests.browser.support import VIEWPORT, Site, Watch, open_context
 from tests.conftest import ROOT
 
 SIGNATURE = "chronologie/2024/#2024-signature-traite-partenariat"
-OCS = "chronologie/2025/#2025-09-sommet-ocs-tianjin"
-CHOIGOU = "chronologie/2023/#2023-07-visite-choigou-pyongyang"
-SOLDIERS = "chronologie/2025/#2025-soldats-nord-coreens-koursk"
-# Each word as a reader might type it, with and without accents, singular and plural.
-SEARCHES = [
-    ("traité", SIGNATURE),
-    ("traite", SIGNATURE),
-    ("traités", SIGNATURE),
-    ("coopération", OCS),
-    ("cooperation", OCS),
-    ("Choïgou", CHOIGOU),
-    ("choigou", CHOIGOU),
-    ("soldat", SOLDIERS),
-]
 SCREENSHOTS = {
     "accueil": "",
     "chronologie": "chronologie/",
@@ -55,60 +41,11 @@ def briefing() -> Briefing:
     return read_briefing(ROOT / "data")
 
 
-def search(page: Any, query: str) -> list[str]:
-    """Type `query` in the search box; return the results' targets, as 'page/#anchor' from the site root."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    # The theme searches when a key is released: set the whole query, then release one key, so
-    # the first results shown are those of the whole query, not of its first letters.
-    box.fill("")
-    box.press("End")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item")
-    hrefs: list[str] = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
-    return [_from_root(href) for href in hrefs]
-
-
-def _from_root(href: str) -> str:
-    """http://127.0.0.1:P/depot/chronologie/2024/?h=trait#x → chronologie/2024/#x"""
-    parts = urlsplit(href)
-    path = parts.path.split("/depot/", 1)[1]
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
-
-
 def in_view(page: Any, selector: str) -> bool:
     """Whether the element is on screen, below the fixed header."""
     box = page.locator(selector).bounding_box()
     header = page.locator("header.md-header").bounding_box()
     return bool(box and header and header["height"] - 1 <= box["y"] <= VIEWPORT["height"] - box["height"])
-
-
-def test_search_finds_words_with_or_without_accents(page: Any, real_site: Site) -> None:
-    page.goto(real_site.address())
-    missed = {}
-    for query, expected in SEARCHES:
-        found = search(page, query)
-        if expected not in found:
-            missed[query] = found
-    assert not missed, f"these searches did not lead to their event: {missed}"
-
-
-def test_search_results_lead_to_the_event_and_preview_no_page_furniture(page: Any, real_site: Site) -> None:
-    page.goto(real_site.address())
-    search(page, "traite")
-    results = page.locator(".md-search-result__list")
-    events = results.locator('.md-search-result__item:has(a[href*="/chronologie/20"])')
-    assert events.count() > 0
-    for furniture in ("Lien permanent", "Modifier", "Copier le lien"):
-        assert all(furniture not in text for text in events.all_inner_texts()), furniture
-    result = results.locator(f'a[href*="#{SIGNATURE.split("#")[1]}"]').first
-    if not result.is_visible():  # folded under "N de plus sur cette page", as a reader would find it
-        result.locator("xpath=ancestor::details[1]/summary").click()
-    result.click()
-    page.wait_for_url(re.compile(r"/depot/chronologie/2024/.*#2024-signature-traite-partenariat$"))
-    assert in_view(page, '[id="2024-signature-traite-partenariat"]')
 
 
 def _shown(page: Any) -> int:

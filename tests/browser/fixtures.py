@@ -1,8 +1,11 @@
-"""Browser tests: the built site, served from a sub-path on 127.0.0.1, driven by Chromium.
+"""Browser tests' fixtures: the built site, served from a sub-path on 127.0.0.1, driven by Chromium.
+
+A plugin of the whole test suite (tests/conftest.py), not a conftest of tests/browser/: the tests
+of the real briefing (tests/briefing/) use the same browser and sites, started once per session.
 
 The sites are built once per session, as GitHub Pages serves a project site: from a sub-path
 (http://127.0.0.1:PORT/depot/), with SITE_URL set to that address. One is built from the real
-data/, one from the hostile fixture, one from the English fixture.
+data/, one from the fixture briefing, one from the hostile fixture, one from the English fixture.
 
 Which Chromium: $CHROMIUM_PATH when set; else the one Playwright installed when
 $PLAYWRIGHT_BROWSERS_PATH is set (GitHub's runners: `python -m playwright install chromium`);
@@ -26,7 +29,7 @@ from typing import Any
 import pytest
 
 from tests.browser.support import ARTIFACTS, CHROMIUM_ARGS, HOSTILE, Site, Watch, open_context, serve
-from tests.conftest import ENGLISH, ROOT
+from tests.conftest import ENGLISH, FIXTURE, ROOT
 
 
 def _unavailable(reason: str) -> None:
@@ -76,6 +79,11 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield from serve(tmp_path_factory.mktemp("real-site"), ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    yield from serve(tmp_path_factory.mktemp("fixture-site"), FIXTURE)
 
 
 @pytest.fixture(scope="session")
