@@ -226,7 +226,7 @@ def measure(events: int, work: Path) -> Result:
         builds.append(run(mkdocs, project, env))
         indexes.append(run([*generator, "search"], project, env))
         bases.append(run([PYTHON, "-m", "mkdocs", "build", "--quiet"], bare, env))
-    build, index, base = median(builds), median(indexes), median(bases)
+    build, indexed, base = median(builds), median(indexes), median(bases)
     unchanged = median([run([*generator, "generate"], project, env) for _ in range(REPEAT)])
     edits = []
     for index in range(REPEAT):
@@ -254,13 +254,13 @@ def measure(events: int, work: Path) -> Result:
         mkdocs_s=build.seconds,
         mkdocs_cpu=build.cpu,
         mkdocs_peak_mib=build.peak_mib,
-        search_s=index.seconds,
-        search_peak_mib=index.peak_mib,
+        search_s=indexed.seconds,
+        search_peak_mib=indexed.peak_mib,
         baseline_s=base.seconds,
         baseline_cpu=base.cpu,
-        whole_s=cold.seconds + build.seconds + index.seconds,
-        ratio=(cold.seconds + build.seconds + index.seconds) / base.seconds,
-        ratio_cpu=(cold.cpu + build.cpu + index.cpu) / base.cpu,
+        whole_s=cold.seconds + build.seconds + indexed.seconds,
+        ratio=(cold.seconds + build.seconds + indexed.seconds) / base.seconds,
+        ratio_cpu=(cold.cpu + build.cpu + indexed.cpu) / base.cpu,
         docs_bytes_per_event=docs_bytes / events,
         pages_bytes_per_event=pages_bytes / events,
         site_mib=folder_size(project / "site") / 2**20,

@@ -19,11 +19,22 @@ def _check(args: argparse.Namespace) -> int:
     b, warnings = check_briefing(args.data)
     for warning in warnings:  # what reads wrong but may be right: reported, never failing
         print(warning.as_warning(), file=sys.stderr)
-    print(
-        f"{args.data}: ok — {len(b.events)} events, {len(b.actors)} actors, {len(b.sources)} sources, "
-        f"{len(b.treaties)} treaties, {len(b.questions)} questions"
-    )
+    counts = [
+        (b.events, "event"),
+        (b.actors, "actor"),
+        (b.sources, "source"),
+        (b.treaties, "treaty"),
+        (b.questions, "question"),
+    ]
+    print(f"{args.data}: ok — " + ", ".join(_counted(len(records), noun) for records, noun in counts))
     return 0
+
+
+def _counted(number: int, noun: str) -> str:
+    """'1 treaty', '2 treaties': the command line speaks English, whatever the briefing's language."""
+    if number == 1:
+        return f"1 {noun}"
+    return f"{number} {noun[:-1]}ies" if noun.endswith("y") else f"{number} {noun}s"
 
 
 def _generate(args: argparse.Namespace) -> int:

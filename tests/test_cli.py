@@ -15,7 +15,7 @@ from tests.conftest import ROOT, Run
 def test_check_reports_counts(project: Path, run: Run) -> None:
     status, out, err = run("check")
     assert (status, err) == (0, "")
-    assert out == "data: ok — 4 events, 4 actors, 2 sources, 1 treaties, 1 questions\n"
+    assert out == "data: ok — 4 events, 4 actors, 2 sources, 1 treaty, 1 question\n"
 
 
 def test_check_and_generate_take_any_folder(tmp_path: Path, run: Run) -> None:

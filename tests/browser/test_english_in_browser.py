@@ -9,6 +9,7 @@ Screenshots go to tests/artifacts/.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from playwright.sync_api import expect
 
 from generator.model import Briefing
 from generator.pipeline import read_briefing
+from tests.browser.search_support import from_root, search
 from tests.browser.support import Site
 from tests.conftest import ENGLISH
 
@@ -139,3 +141,19 @@ def test_the_english_site_fits_a_phone(
         expect(page.get_by_label("Actor")).to_be_visible()
     page.screenshot(path=artifacts / f"{name}.png", full_page=True)
     assert (artifacts / f"{name}.png").stat().st_size > 10_000
+
+
+def test_the_search_speaks_english(english_page: Any, english_site: Site) -> None:
+    """The box, its count and its results' kinds in English; an English word found by its stem
+    ("ferries" finds "ferry"); a result lands on its English address."""
+    english_page.goto(english_site.address("timeline/"))
+    expect(english_page.locator("#bf-search-input")).to_have_attribute("placeholder", "Search")
+    found = search(english_page, "Arveland")
+    assert found and found[0].title == "Arveland"
+    assert found[0].about == "Actor"
+    count = english_page.text_content("#bf-search-status") or ""
+    assert re.fullmatch(r"1 result|([2-9]|\d\d+) results", count), count
+    assert any(result.about.startswith("Event · ") for result in found)
+    assert search(english_page, "ferries"), "English stemming: 'ferries' finds the ferry"
+    found = search(english_page, "Arveland")
+    assert from_root(found[0].href, english_site.url) == "actors/arveland/"
