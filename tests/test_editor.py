@@ -1,4 +1,5 @@
-"""Editor support: each data file names its schema on its first line, and VS Code maps folders too.
+"""Editor support: the modeline that names a data file's schema, and VS Code's map of folders to schemas
+(the first briefing's own files are checked in tests/briefing/test_modelines.py).
 
 yaml-language-server (the VS Code YAML extension, and other editors) reads the modeline
 `# yaml-language-server: $schema=<path>` and then checks the file against the schema as one types.
@@ -18,22 +19,6 @@ from tests.test_scaffold import schema_fields
 
 SETTINGS = ROOT / ".vscode" / "settings.json"
 FOLDERS = [ROOT / "data", *sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())]
-
-
-def _first_line(path: Path) -> str:
-    with path.open(encoding="utf-8-sig") as file:
-        return file.readline().rstrip("\r\n")
-
-
-def test_every_data_file_starts_with_its_modeline() -> None:
-    files, _misplaced = scan(ROOT / "data")
-    assert files
-    wrong = [
-        f"{file.path.relative_to(ROOT).as_posix()}: first line should be: {modeline(file.kind, file.path)}"
-        for file in files
-        if _first_line(file.path) != modeline(file.kind, file.path)
-    ]
-    assert not wrong, "\n".join(wrong)
 
 
 def test_modeline_is_relative_to_the_file() -> None:
