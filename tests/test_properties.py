@@ -194,12 +194,30 @@ def place(kind: str, record: dict[str, Any]) -> str:
     """Where the record goes in the data folder, named after its id as a record must be."""
     if kind == "briefing":
         return "briefing.yaml"
-    # A file name cannot hold every id drawn (NUL, "/"): such an id then differs from its file
-    # name, which the validator reports like any mismatch.
-    name = str(record["id"]).replace("\x00", "_").replace("/", "_") + ".yaml"
+    name = _file_name(str(record["id"])) + ".yaml"
     folder = {"source": "sources", "actor": "actors", "treaty": "treaties", "question": "questions"}.get(kind)
-    year = str(record.get("date", "2024"))[:4].replace("\x00", "_").replace("/", "_")
+    year = _file_name(str(record.get("date", "2024"))[:4])
     return f"{folder}/{name}" if folder else f"events/{year or '_'}/{name}"
+
+
+_UNNAMEABLE = re.compile(r"[\x00/\ud800-\udfff]")
+
+
+def _file_name(text: str) -> str:
+    """A file name cannot hold every id drawn (NUL, "/", a lone surrogate): such an id then differs
+    from its file name, which the validator reports like any mismatch."""
+    return _UNNAMEABLE.sub("_", text)
+
+
+def dump(record: dict[str, Any]) -> str:
+    """The record as a contributor could write it: as typed, or with YAML escapes for what no
+    UTF-8 file can hold (a lone surrogate, found by the property tests on 2 December 2026)."""
+    text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return yaml.safe_dump(record, allow_unicode=False, sort_keys=False)
+    return text
 
 
 @contextlib.contextmanager
@@ -265,7 +283,7 @@ def test_any_record_the_schema_accepts_is_built_or_refused_cleanly(kind: str) ->
         with briefing_copy() as (data, docs):
             target = data / place(kind, record)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            target.write_text(dump(record), encoding="utf-8")
             assert_built_or_refused(data, docs)
 
     check()
@@ -325,7 +343,7 @@ def test_accepted_records_build_a_whole_site(drawn: list[tuple[str, dict[str, An
             if target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            target.write_text(dump(record), encoding="utf-8")
             if generate(data, Path(folder) / "trial")[0] != 0:
                 target.unlink()  # refused: the other tests check how; keep what is accepted
         result = build(project)
