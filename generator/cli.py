@@ -109,6 +109,14 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+# The folders a command reads or writes, by option: what each holds (its default is its name).
+_FOLDERS = {"data": "data folder", "docs": "MkDocs pages folder", "site": "built site folder"}
+
+
+def _folder(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.add_argument(f"--{name}", type=Path, default=Path(name), help=f"{_FOLDERS[name]} (default: {name})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Validate a briefing's YAML data and render it into Markdown pages."
@@ -123,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "as file:line: field: warning: message and without failing, about prose that spells an actor otherwise "
         "than its display name and about near-duplicate events.",
     )
-    check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    _folder(check, "data")
     check.set_defaults(run=_check)
 
     gen = commands.add_parser(
@@ -132,8 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate the data, then render the pages into the docs folder. "
         "Nothing is written when the data has problems.",
     )
-    gen.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
-    gen.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
+    _folder(gen, "data")
+    _folder(gen, "docs")
     gen.add_argument(
         "--site-url",
         help="the published site's address, for the exports' links (default: $SITE_URL, as mkdocs.yml reads it, "
@@ -148,8 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         "folder changes; MkDocs then rebuilds the pages that changed. Problems in the data are reported and the "
         "last good pages stay. Ctrl-C stops both.",
     )
-    serve.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
-    serve.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
+    _folder(serve, "data")
+    _folder(serve, "docs")
     serve.add_argument("--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
@@ -171,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="YYYY, YYYY-MM or YYYY-MM-DD: needed for an event (its date) and a source (its publication date); "
         "for a question, when it arose",
     )
-    new.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    _folder(new, "data")
     new.set_defaults(run=_new)
 
     diff = commands.add_parser(
@@ -198,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
         "not put there, for links within the site that lead nowhere, and the search index (pagefind/) for files "
         "that Pagefind did not write. Exit status 1 when anything is found.",
     )
-    scan.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    _folder(scan, "site")
     scan.set_defaults(run=_scan)
 
     search = commands.add_parser(
@@ -208,9 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
         "page that is not a record's, and index them with Pagefind into SITE/pagefind/. Run it after mkdocs build, "
         "which empties the site folder.",
     )
-    search.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
-    search.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs pages folder (default: docs)")
-    search.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    _folder(search, "data")
+    _folder(search, "docs")
+    _folder(search, "site")
     search.set_defaults(run=_search)
 
     synth = commands.add_parser(

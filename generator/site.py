@@ -147,13 +147,9 @@ class Site:
         return self._digests.get(data_file, "?")
 
     def _shown_by_section(self, event: Event) -> list[str]:
+        """What an event's entry in the exports names, and the events and questions that point to it."""
         b = self.briefing
-        files = [event.data_file]
-        files += [actor.data_file for actor in (*event.actors, *event.according_to)]
-        files += [citation.source.data_file for citation in event.citations]
-        files += [b.treaties_by_id[link.treaty_id].data_file for link in event.treaty_links]
-        if event.outcome_of:
-            files.append(b.events_by_id[event.outcome_of].data_file)
+        files = self._shown_by_export(event)
         files += [outcome.data_file for outcome in b.outcomes.get(event.id, ())]
         files += [question.data_file for question in b.questions_by_event.get(event.id, ())]
         return files

@@ -95,6 +95,6 @@ def _search_box(site: Site) -> dict[str, object]:
     return {
         "language": w.tag,
         **{name: w(f"search.{name}") for name in _SEARCH_TEXTS},
-        "found": {form: w.typeset(text) for form, text in w.raw("search.found").items()},
+        "found": w.table("search.found"),
         "kind": w.table("search.kind"),
     }
